@@ -8,7 +8,7 @@ namespace pd {
 
 // Time as the domain sees it; tests inject a fixed or stepping clock.
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     [[nodiscard]] virtual std::chrono::system_clock::time_point now() const = 0;
     // Today's date where the workstation is (the UI's local time).
@@ -16,21 +16,21 @@ public:
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     [[nodiscard]] std::chrono::system_clock::time_point now() const override;
     [[nodiscard]] Date today() const override;
 };
 
 // A clock that stays where a test puts it.
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(std::chrono::system_clock::time_point t) : now_(t) {}
     [[nodiscard]] std::chrono::system_clock::time_point now() const override { return now_; }
     [[nodiscard]] Date today() const override;
     void set(std::chrono::system_clock::time_point t) { now_ = t; }
     void advance(std::chrono::system_clock::duration d) { now_ += d; }
 
-private:
+  private:
     std::chrono::system_clock::time_point now_;
 };
 

@@ -20,6 +20,8 @@ std::string substitute(std::string_view tmpl, const std::vector<std::string>& ar
     return out;
 }
 
-std::string Error::message() const { return substitute(text, args); }
+std::string Error::message() const {
+    return substitute(text, args);
+}
 
 }  // namespace pd

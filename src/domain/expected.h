@@ -12,7 +12,7 @@ namespace pd {
 // C++20 mode; this keeps its shape (has_value, value, error, operator*) so it can be swapped later.
 template <class T, class E = Error>
 class [[nodiscard]] Expected {
-public:
+  public:
     Expected(T value) : state_(std::in_place_index<0>, std::move(value)) {}
     Expected(E error) : state_(std::in_place_index<1>, std::move(error)) {}
 
@@ -41,7 +41,7 @@ public:
     const T* operator->() const { return &value(); }
     T* operator->() { return &value(); }
 
-private:
+  private:
     std::variant<T, E> state_;
 };
 

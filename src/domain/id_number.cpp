@@ -11,19 +11,21 @@ namespace {
 
 // GB/T 2260 province-level codes, plus 83 (Taiwan residents' permits) in use since 2018.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kProvinces{{
-    {"11", "北京"}, {"12", "天津"},   {"13", "河北"}, {"14", "山西"}, {"15", "内蒙古"},
-    {"21", "辽宁"}, {"22", "吉林"},   {"23", "黑龙江"}, {"31", "上海"}, {"32", "江苏"},
-    {"33", "浙江"}, {"34", "安徽"},   {"35", "福建"}, {"36", "江西"}, {"37", "山东"},
-    {"41", "河南"}, {"42", "湖北"},   {"43", "湖南"}, {"44", "广东"}, {"45", "广西"},
-    {"46", "海南"}, {"50", "重庆"},   {"51", "四川"}, {"52", "贵州"}, {"53", "云南"},
-    {"54", "西藏"}, {"61", "陕西"},   {"62", "甘肃"}, {"63", "青海"}, {"64", "宁夏"},
-    {"65", "新疆"}, {"71", "台湾"},   {"81", "香港"}, {"82", "澳门"}, {"83", "台湾"},
+    {"11", "北京"}, {"12", "天津"}, {"13", "河北"},   {"14", "山西"}, {"15", "内蒙古"},
+    {"21", "辽宁"}, {"22", "吉林"}, {"23", "黑龙江"}, {"31", "上海"}, {"32", "江苏"},
+    {"33", "浙江"}, {"34", "安徽"}, {"35", "福建"},   {"36", "江西"}, {"37", "山东"},
+    {"41", "河南"}, {"42", "湖北"}, {"43", "湖南"},   {"44", "广东"}, {"45", "广西"},
+    {"46", "海南"}, {"50", "重庆"}, {"51", "四川"},   {"52", "贵州"}, {"53", "云南"},
+    {"54", "西藏"}, {"61", "陕西"}, {"62", "甘肃"},   {"63", "青海"}, {"64", "宁夏"},
+    {"65", "新疆"}, {"71", "台湾"}, {"81", "香港"},   {"82", "澳门"}, {"83", "台湾"},
 }};
 
 constexpr std::array<int, 17> kWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kCheckChars = "10X98765432";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 Error reject(std::string code, std::string text, std::vector<std::string> args = {}) {
     return Error{std::move(code), "id_number", std::move(text), std::move(args)};
@@ -61,8 +63,7 @@ Expected<IdNumber> IdNumber::parse(std::string_view text, Date today) {
     if (value.size() == 15) {
         for (std::size_t i = 0; i < 15; ++i) {
             if (!is_digit(value[i])) {
-                return reject("id_number.character",
-                              PD_N("character {1} ('{2}') must be a digit"),
+                return reject("id_number.character", PD_N("character {1} ('{2}') must be a digit"),
                               {std::to_string(i + 1), show(value[i])});
             }
         }
@@ -81,15 +82,14 @@ Expected<IdNumber> IdNumber::parse(std::string_view text, Date today) {
     } else {
         for (std::size_t i = 0; i < 17; ++i) {
             if (!is_digit(value[i])) {
-                return reject("id_number.character",
-                              PD_N("character {1} ('{2}') must be a digit"),
+                return reject("id_number.character", PD_N("character {1} ('{2}') must be a digit"),
                               {std::to_string(i + 1), show(value[i])});
             }
         }
         if (value[17] == 'x') value[17] = 'X';
         if (!is_digit(value[17]) && value[17] != 'X') {
-            return reject("id_number.character",
-                          PD_N("character 18 ('{1}') must be a digit or X"), {show(value[17])});
+            return reject("id_number.character", PD_N("character 18 ('{1}') must be a digit or X"),
+                          {show(value[17])});
         }
     }
 
@@ -105,12 +105,12 @@ Expected<IdNumber> IdNumber::parse(std::string_view text, Date today) {
                       {value.substr(6, 8)});
     }
     if (*birth > today) {
-        return reject("id_number.future_date",
-                      PD_N("the date of birth {1} is in the future"), {to_iso(*birth)});
+        return reject("id_number.future_date", PD_N("the date of birth {1} is in the future"),
+                      {to_iso(*birth)});
     }
     if (static_cast<int>(birth->year()) < 1850) {
-        return reject("id_number.date",
-                      PD_N("the date of birth {1} is too early to be real"), {to_iso(*birth)});
+        return reject("id_number.date", PD_N("the date of birth {1} is too early to be real"),
+                      {to_iso(*birth)});
     }
     const char expected = check_character(value);
     if (value[17] != expected) {
@@ -122,7 +122,9 @@ Expected<IdNumber> IdNumber::parse(std::string_view text, Date today) {
     return IdNumber(std::move(value));
 }
 
-Date IdNumber::birth_date() const { return *parse_compact_date(std::string_view(value_).substr(6, 8)); }
+Date IdNumber::birth_date() const {
+    return *parse_compact_date(std::string_view(value_).substr(6, 8));
+}
 
 Gender IdNumber::gender() const {
     return ((value_[16] - '0') % 2 == 1) ? Gender::Male : Gender::Female;

@@ -12,7 +12,7 @@ namespace pd {
 // A citizen ID number per GB 11643-1999: 6-digit division code, birth date, 3-digit sequence
 // (odd: male), ISO 7064 MOD 11-2 check character. Always held in its 18-character form.
 class IdNumber {
-public:
+  public:
     // Accepts 18 characters (a lower-case x is normalised to X) or a 15-digit legacy number,
     // which is converted. `today` bounds the birth date. Every rejection names its reason.
     static Expected<IdNumber> parse(std::string_view text, Date today);
@@ -21,8 +21,12 @@ public:
     static char check_character(std::string_view first17);
 
     [[nodiscard]] const std::string& str() const noexcept { return value_; }
-    [[nodiscard]] std::string_view division_code() const { return std::string_view(value_).substr(0, 6); }
-    [[nodiscard]] std::string_view province_code() const { return std::string_view(value_).substr(0, 2); }
+    [[nodiscard]] std::string_view division_code() const {
+        return std::string_view(value_).substr(0, 6);
+    }
+    [[nodiscard]] std::string_view province_code() const {
+        return std::string_view(value_).substr(0, 2);
+    }
     [[nodiscard]] Date birth_date() const;
     [[nodiscard]] Gender gender() const;
     // "6101**********1234"-style masking for lists and logs that need no full number.
@@ -33,7 +37,7 @@ public:
 
     friend bool operator==(const IdNumber&, const IdNumber&) = default;
 
-private:
+  private:
     explicit IdNumber(std::string value) : value_(std::move(value)) {}
     std::string value_;
 };

@@ -15,7 +15,9 @@ bool is_dot_variant(char32_t cp) {
            cp == 0x25CF || cp == 0x00B7;
 }
 
-bool is_latin_letter(char32_t cp) { return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z'); }
+bool is_latin_letter(char32_t cp) {
+    return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
+}
 
 Error reject(std::string code, std::string text, std::vector<std::string> args = {}) {
     return Error{std::move(code), "name", std::move(text), std::move(args)};
@@ -97,8 +99,7 @@ Expected<PersonName> PersonName::parse(std::string_view text, const ScriptChecke
             return reject("name.digit", PD_N("character {1} ('{2}') is a digit; names have none"),
                           {position, describe(cp)});
         } else {
-            return reject("name.character",
-                          PD_N("character {1} ('{2}') cannot be part of a name"),
+            return reject("name.character", PD_N("character {1} ('{2}') cannot be part of a name"),
                           {position, describe(cp)});
         }
     }

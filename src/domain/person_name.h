@@ -11,7 +11,7 @@ namespace pd {
 // A person's name as the central system stores it: simplified Chinese characters, with the
 // middle dot (·) of minority and foreign names, or a Latin-letter foreign name.
 class PersonName {
-public:
+  public:
     static constexpr std::size_t kMaxLength = 60;  // code points; foreigners' names run long
 
     // Trims, folds full-width forms and dot variants, then checks every character. A name in
@@ -25,7 +25,7 @@ public:
 
     friend bool operator==(const PersonName&, const PersonName&) = default;
 
-private:
+  private:
     explicit PersonName(std::string value) : value_(std::move(value)) {}
     std::string value_;
 };

@@ -27,8 +27,7 @@ Expected<MobilePhone> MobilePhone::parse(std::string_view text) {
     if (digits.size() == 13 && digits.starts_with("86")) digits = digits.substr(2);
     if (digits.size() == 15 && digits.starts_with("0086")) digits = digits.substr(4);
     if (digits.size() != 11) {
-        return reject("phone.length",
-                      PD_N("a mobile number has 11 digits; this one has {1}"),
+        return reject("phone.length", PD_N("a mobile number has 11 digits; this one has {1}"),
                       {std::to_string(digits.size())});
     }
     if (digits[0] != '1' || digits[1] < '3') {

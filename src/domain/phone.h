@@ -9,7 +9,7 @@ namespace pd {
 
 // A mainland China mobile number: 11 digits, 1 then 3-9. Stored without prefix or separators.
 class MobilePhone {
-public:
+  public:
     // Accepts spaces and hyphens between digits, and a +86 / 0086 / 86 prefix.
     static Expected<MobilePhone> parse(std::string_view text);
     [[nodiscard]] const std::string& str() const noexcept { return value_; }
@@ -18,7 +18,7 @@ public:
 
     friend bool operator==(const MobilePhone&, const MobilePhone&) = default;
 
-private:
+  private:
     explicit MobilePhone(std::string value) : value_(std::move(value)) {}
     std::string value_;
 };

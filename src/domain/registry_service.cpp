@@ -4,7 +4,9 @@ namespace pd {
 
 namespace {
 
-FieldErrors one(Error e) { return FieldErrors{std::move(e)}; }
+FieldErrors one(Error e) {
+    return FieldErrors{std::move(e)};
+}
 
 std::string holder(const Retiree& r) {
     return r.name.str() + " (" + r.id_number.masked() + ", " + r.employer_unit + ")";
@@ -25,7 +27,8 @@ Expected<Retiree, FieldErrors> RegistryService::check(const RetireeDraft& draft,
 
     if (const auto existing = repo_.by_id_number(r.id_number);
         existing && (!self || existing->id != *self)) {
-        errors.push_back(Error{"id_number.duplicate", "id_number",
+        errors.push_back(Error{"id_number.duplicate",
+                               "id_number",
                                PD_N("this ID number is already registered to {1}"),
                                {holder(*existing)}});
     }
@@ -33,7 +36,8 @@ Expected<Retiree, FieldErrors> RegistryService::check(const RetireeDraft& draft,
         for (const auto& other : repo_.by_phone(*r.phone)) {
             if (self && other.id == *self) continue;
             if (other.status == RetireeStatus::Deactivated) continue;
-            errors.push_back(Error{"phone.registered", "phone",
+            errors.push_back(Error{"phone.registered",
+                                   "phone",
                                    PD_N("this phone is already registered to {1} (该手机已注册). "
                                         "If the family shares it, tick \"shared by family\""),
                                    {holder(other)}});
@@ -56,7 +60,8 @@ Expected<Retiree, FieldErrors> RegistryService::register_retiree(const RetireeDr
                                 r.phone_shared_by_family ? "phone shared by family" : ""});
     } catch (const DuplicateKey&) {
         // Another workstation's import or a second window won the race since check().
-        return one(Error{"id_number.duplicate", "id_number",
+        return one(Error{"id_number.duplicate",
+                         "id_number",
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
@@ -71,14 +76,15 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
         return one(Error{"retiree.not_found", "", PD_N("the record no longer exists"), {}});
     }
     if (current->revision != seen_revision) {
-        return one(Error{"retiree.stale", "",
+        return one(Error{"retiree.stale",
+                         "",
                          PD_N("someone changed this record while you were editing it; reopen it "
                               "to see their change"),
                          {}});
     }
     if (current->status == RetireeStatus::Deactivated) {
-        return one(Error{"retiree.deactivated", "",
-                         PD_N("a deactivated record cannot be edited"), {}});
+        return one(
+            Error{"retiree.deactivated", "", PD_N("a deactivated record cannot be edited"), {}});
     }
     auto checked = check(draft, id);
     if (!checked) return checked;
@@ -93,12 +99,14 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
                                        ? "phone shared by family"
                                        : ""});
     } catch (const StaleRevision&) {
-        return one(Error{"retiree.stale", "",
+        return one(Error{"retiree.stale",
+                         "",
                          PD_N("someone changed this record while you were editing it; reopen it "
                               "to see their change"),
                          {}});
     } catch (const DuplicateKey&) {
-        return one(Error{"id_number.duplicate", "id_number",
+        return one(Error{"id_number.duplicate",
+                         "id_number",
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
@@ -124,8 +132,10 @@ Expected<Retiree> RegistryService::set_status(const Uuid& id, RetireeStatus stat
     try {
         repo_.update(r, ChangeNote{actor, op, reason});
     } catch (const StaleRevision&) {
-        return Error{"retiree.stale", "",
-                     PD_N("someone changed this record at the same moment; try again"), {}};
+        return Error{"retiree.stale",
+                     "",
+                     PD_N("someone changed this record at the same moment; try again"),
+                     {}};
     }
     return r;
 }

@@ -13,7 +13,7 @@ namespace pd {
 
 // Registering, editing and deactivating retirees, with every rule of the registry.
 class RegistryService {
-public:
+  public:
     RegistryService(RetireeRepository& repo, const ScriptChecker& script, const Clock& clock,
                     UuidGenerator& ids);
 
@@ -32,7 +32,7 @@ public:
     Expected<Retiree> set_status(const Uuid& id, RetireeStatus status, const std::string& reason,
                                  const Actor& actor);
 
-private:
+  private:
     RetireeRepository& repo_;
     const ScriptChecker& script_;
     const Clock& clock_;

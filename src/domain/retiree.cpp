@@ -4,10 +4,14 @@ namespace pd {
 
 std::string_view to_string(RetireeStatus s) {
     switch (s) {
-        case RetireeStatus::Active: return "active";
-        case RetireeStatus::Suspended: return "suspended";
-        case RetireeStatus::Deceased: return "deceased";
-        case RetireeStatus::Deactivated: return "deactivated";
+        case RetireeStatus::Active:
+            return "active";
+        case RetireeStatus::Suspended:
+            return "suspended";
+        case RetireeStatus::Deceased:
+            return "deceased";
+        case RetireeStatus::Deactivated:
+            return "deactivated";
     }
     return "active";
 }

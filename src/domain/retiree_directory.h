@@ -34,14 +34,15 @@ struct SearchQuery {
 // The read side of the registry, built for lists over a million records: the caller keeps only
 // row keys and fetches the rows it shows.
 class RetireeDirectory {
-public:
+  public:
     virtual ~RetireeDirectory() = default;
     // Every record, any status.
     [[nodiscard]] virtual std::int64_t total() const = 0;
     // Row keys of the whole registry in display order are 1..total() (records are never
     // deleted), so an unfiltered list needs no search. Row keys of matches, in display order:
     [[nodiscard]] virtual std::vector<std::int64_t> search(const SearchQuery& query) const = 0;
-    [[nodiscard]] virtual std::vector<RetireeRow> rows(std::span<const std::int64_t> keys) const = 0;
+    [[nodiscard]] virtual std::vector<RetireeRow> rows(
+        std::span<const std::int64_t> keys) const = 0;
 };
 
 }  // namespace pd

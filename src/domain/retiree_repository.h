@@ -19,20 +19,20 @@ struct ChangeNote {
 
 // Thrown by a repository when the record changed under the caller (another edit won).
 class StaleRevision : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // Thrown by a repository when a unique key (ID number) is already taken.
 class DuplicateKey : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // The retiree registry as the domain needs it. Implementations make each add/update one
 // transaction together with its outbox event.
 class RetireeRepository {
-public:
+  public:
     virtual ~RetireeRepository() = default;
     [[nodiscard]] virtual std::optional<Retiree> by_id(const Uuid& id) const = 0;
     [[nodiscard]] virtual std::optional<Retiree> by_id_number(const IdNumber& id) const = 0;

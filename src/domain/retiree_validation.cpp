@@ -79,8 +79,7 @@ Expected<Retiree, FieldErrors> validate_draft(const RetireeDraft& draft,
         const auto birth = parse_date(b);
         if (!birth) {
             errors.push_back(field_error("birth_date.format", "birth_date",
-                                         PD_N("'{1}' is not a date; write it as YYYY-MM-DD"),
-                                         {b}));
+                                         PD_N("'{1}' is not a date; write it as YYYY-MM-DD"), {b}));
         } else if (id && *birth != id->birth_date()) {
             errors.push_back(field_error("birth_date.mismatch", "birth_date",
                                          PD_N("the ID number says the date of birth is {1}, not "
@@ -112,8 +111,7 @@ Expected<Retiree, FieldErrors> validate_draft(const RetireeDraft& draft,
         retired = parse_date(r);
         if (!retired) {
             errors.push_back(field_error("retirement_date.format", "retirement_date",
-                                         PD_N("'{1}' is not a date; write it as YYYY-MM-DD"),
-                                         {r}));
+                                         PD_N("'{1}' is not a date; write it as YYYY-MM-DD"), {r}));
         } else if (*retired > today) {
             errors.push_back(field_error("retirement_date.future", "retirement_date",
                                          PD_N("the retirement date {1} is in the future"),

@@ -64,9 +64,12 @@ Uuid UuidGenerator::next(std::chrono::system_clock::time_point now) {
     const std::uint64_t r1 = rng_();
     const std::uint64_t r2 = rng_();
     Uuid u;
-    for (int i = 0; i < 6; ++i) u.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
-    for (int i = 0; i < 8; ++i) u.bytes[static_cast<std::size_t>(6 + i)] = static_cast<std::uint8_t>(r1 >> (8 * i));
-    for (int i = 0; i < 2; ++i) u.bytes[static_cast<std::size_t>(14 + i)] = static_cast<std::uint8_t>(r2 >> (8 * i));
+    for (int i = 0; i < 6; ++i)
+        u.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        u.bytes[static_cast<std::size_t>(6 + i)] = static_cast<std::uint8_t>(r1 >> (8 * i));
+    for (int i = 0; i < 2; ++i)
+        u.bytes[static_cast<std::size_t>(14 + i)] = static_cast<std::uint8_t>(r2 >> (8 * i));
     u.bytes[6] = static_cast<std::uint8_t>(0x70 | (u.bytes[6] & 0x0F));  // version 7
     u.bytes[8] = static_cast<std::uint8_t>(0x80 | (u.bytes[8] & 0x3F));  // RFC 4122 variant
     return u;

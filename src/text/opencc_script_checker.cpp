@@ -12,7 +12,9 @@ namespace pd::text {
 namespace {
 // Characters that t2s folds but the 通用规范汉字表 (2013) keeps as standard for names:
 // 乾 (乾坤, the surname Qian) and the surname 於.
-bool kept_for_names(char32_t ch) { return ch == U'乾' || ch == U'於'; }
+bool kept_for_names(char32_t ch) {
+    return ch == U'乾' || ch == U'於';
+}
 }  // namespace
 
 struct OpenccScriptChecker::Impl {

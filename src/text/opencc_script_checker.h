@@ -14,14 +14,14 @@ namespace pd::text {
 // traditional-to-simplified character table (t2s), one character at a time.
 // Thread-safe; answers are cached because rosters repeat the same few thousand characters.
 class OpenccScriptChecker final : public ScriptChecker {
-public:
+  public:
     // Throws std::runtime_error naming the configuration when OpenCC's data is missing.
     explicit OpenccScriptChecker(const std::string& config = "t2s.json");
     ~OpenccScriptChecker() override;
 
     [[nodiscard]] std::optional<char32_t> simplified_of(char32_t ch) const override;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     mutable std::mutex mutex_;
