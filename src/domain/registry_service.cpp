@@ -12,11 +12,82 @@ std::string holder(const Retiree& r) {
     return r.name.str() + " (" + r.id_number.masked() + ", " + r.employer_unit + ")";
 }
 
+std::string masked_phone(const std::optional<MobilePhone>& p) {
+    if (!p) return {};
+    const std::string& s = p->str();
+    if (s.size() < 7) return "****";
+    return s.substr(0, 3) + "****" + s.substr(s.size() - 4);
+}
+
+std::string opt_date(const std::optional<Date>& d) {
+    return d ? to_iso(*d) : std::string{};
+}
+
+// What changed between two versions of a record, for the audit log: values for the fields a
+// supervisor needs to see, masks for identifiers, only "(changed)" for personal details.
+std::vector<FieldChange> diff(const Retiree& a, const Retiree& b) {
+    std::vector<FieldChange> out;
+    auto plain = [&](const char* field, const std::string& x, const std::string& y) {
+        if (x != y) out.push_back({field, x, y});
+    };
+    auto secret = [&](const char* field, bool changed) {
+        if (changed) out.push_back({field, "(changed)", "(changed)"});
+    };
+    plain("name", a.name.str(), b.name.str());
+    if (a.id_number != b.id_number) {
+        out.push_back({"id_number", a.id_number.masked(), b.id_number.masked()});
+    }
+    plain("gender", std::string(to_string(a.gender)), std::string(to_string(b.gender)));
+    secret("birth_date", a.birth_date != b.birth_date);
+    secret("ethnicity", a.ethnicity != b.ethnicity);
+    plain("employer_unit", a.employer_unit, b.employer_unit);
+    plain("retirement_date", opt_date(a.retirement_date), opt_date(b.retirement_date));
+    if (a.phone != b.phone) out.push_back({"phone", masked_phone(a.phone), masked_phone(b.phone)});
+    plain("phone_shared_by_family", a.phone_shared_by_family ? "yes" : "no",
+          b.phone_shared_by_family ? "yes" : "no");
+    secret("address", a.address != b.address);
+    secret("social_security_card", a.social_security_card != b.social_security_card);
+    plain("scheme", std::string(to_string(a.scheme)), std::string(to_string(b.scheme)));
+    plain("overseas", a.overseas ? "yes" : "no", b.overseas ? "yes" : "no");
+    plain("status", std::string(to_string(a.status)), std::string(to_string(b.status)));
+    return out;
+}
+
 }  // namespace
 
 RegistryService::RegistryService(RetireeRepository& repo, const ScriptChecker& script,
                                  const Clock& clock, UuidGenerator& ids)
     : repo_(repo), script_(script), clock_(clock), ids_(ids) {}
+
+bool RegistryService::permitted(const Actor& actor, Permission p, const Retiree& r) const {
+    return allows(actor, p, scope_->scope_of(r, actor));
+}
+
+void RegistryService::audit(const Actor& actor, AuditAction action, const Uuid& id,
+                            std::string outcome, std::string detail,
+                            std::vector<FieldChange> changes) {
+    if (!audit_) return;
+    audit_->append(make_audit(actor, clock_.now(), action, "retiree", id.is_nil() ? "" : id.str(),
+                              std::move(outcome), std::move(detail), std::move(changes)));
+}
+
+Error RegistryService::refuse(const Actor& actor, Permission p, const Uuid& id) {
+    audit(actor, AuditAction::PermissionDenied, id, "denied", std::string(to_string(p)));
+    return permission_denied(actor, p);
+}
+
+Expected<Retiree> RegistryService::view(const Uuid& id, const Actor& actor) {
+    if (!allows(actor, Permission::RetireeView)) {
+        return refuse(actor, Permission::RetireeView, id);
+    }
+    auto r = repo_.by_id(id);
+    if (!r) return Error{"retiree.not_found", "", PD_N("the record no longer exists"), {}};
+    if (!permitted(actor, Permission::RetireeView, *r)) {
+        return refuse(actor, Permission::RetireeView, id);
+    }
+    audit(actor, AuditAction::RetireeViewed, id, "ok", {});
+    return *r;
+}
 
 Expected<Retiree, FieldErrors> RegistryService::check(const RetireeDraft& draft,
                                                       const std::optional<Uuid>& self) const {
@@ -50,11 +121,18 @@ Expected<Retiree, FieldErrors> RegistryService::check(const RetireeDraft& draft,
 
 Expected<Retiree, FieldErrors> RegistryService::register_retiree(const RetireeDraft& draft,
                                                                  const Actor& actor) {
+    if (!allows(actor, Permission::RetireeRegister)) {
+        return one(refuse(actor, Permission::RetireeRegister, Uuid{}));
+    }
     auto checked = check(draft, std::nullopt);
     if (!checked) return checked;
     Retiree r = *checked;
     r.id = ids_.next(clock_.now());
     r.revision = 1;
+    // A unit clerk registers for their own unit only, a counter clerk in their region only.
+    if (!permitted(actor, Permission::RetireeRegister, r)) {
+        return one(refuse(actor, Permission::RetireeRegister, r.id));
+    }
     try {
         repo_.add(r, ChangeNote{actor, "create",
                                 r.phone_shared_by_family ? "phone shared by family" : ""});
@@ -65,15 +143,26 @@ Expected<Retiree, FieldErrors> RegistryService::register_retiree(const RetireeDr
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
+    audit(actor, AuditAction::RetireeCreated, r.id, "ok", {},
+          {{"name", "", r.name.str()},
+           {"id_number", "", r.id_number.masked()},
+           {"employer_unit", "", r.employer_unit},
+           {"status", "", std::string(to_string(r.status))}});
     return r;
 }
 
 Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const RetireeDraft& draft,
                                                      std::int64_t seen_revision,
                                                      const Actor& actor) {
+    if (!allows(actor, Permission::RetireeEdit)) {
+        return one(refuse(actor, Permission::RetireeEdit, id));
+    }
     const auto current = repo_.by_id(id);
     if (!current) {
         return one(Error{"retiree.not_found", "", PD_N("the record no longer exists"), {}});
+    }
+    if (!permitted(actor, Permission::RetireeEdit, *current)) {
+        return one(refuse(actor, Permission::RetireeEdit, id));
     }
     if (current->revision != seen_revision) {
         return one(Error{"retiree.stale",
@@ -93,6 +182,10 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
     r.status = current->status;
     r.status_reason = current->status_reason;
     r.revision = current->revision + 1;
+    // Nor move a record out of their scope (another unit, another region).
+    if (!permitted(actor, Permission::RetireeEdit, r)) {
+        return one(refuse(actor, Permission::RetireeEdit, id));
+    }
     try {
         repo_.update(r, ChangeNote{actor, "update",
                                    r.phone_shared_by_family && !current->phone_shared_by_family
@@ -110,13 +203,20 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
+    audit(actor, AuditAction::RetireeChanged, id, "ok", {}, diff(*current, r));
     return r;
 }
 
 Expected<Retiree> RegistryService::set_status(const Uuid& id, RetireeStatus status,
                                               const std::string& reason, const Actor& actor) {
+    if (!allows(actor, Permission::RetireeStatus)) {
+        return refuse(actor, Permission::RetireeStatus, id);
+    }
     auto current = repo_.by_id(id);
     if (!current) return Error{"retiree.not_found", "", PD_N("the record no longer exists"), {}};
+    if (!permitted(actor, Permission::RetireeStatus, *current)) {
+        return refuse(actor, Permission::RetireeStatus, id);
+    }
     if (reason.empty() && status != RetireeStatus::Active) {
         return Error{"status.reason", "reason", PD_N("give the reason for the change"), {}};
     }

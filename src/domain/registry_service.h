@@ -3,7 +3,9 @@
 #include <optional>
 #include <string>
 
+#include "domain/audit.h"
 #include "domain/clock.h"
+#include "domain/permission.h"
 #include "domain/retiree_repository.h"
 #include "domain/retiree_validation.h"
 #include "domain/script_checker.h"
@@ -11,7 +13,9 @@
 
 namespace pd {
 
-// Registering, editing and deactivating retirees, with every rule of the registry.
+// Registering, viewing, editing and deactivating retirees, with every rule of the registry.
+// Every call is checked against the actor's role and scope (permission.h): an Actor without a
+// role is refused. With an audit sink attached, views, changes and refusals are audited.
 class RegistryService {
   public:
     RegistryService(RetireeRepository& repo, const ScriptChecker& script, const Clock& clock,
@@ -31,12 +35,28 @@ class RegistryService {
     Expected<Retiree> deactivate(const Uuid& id, const std::string& reason, const Actor& actor);
     Expected<Retiree> set_status(const Uuid& id, RetireeStatus status, const std::string& reason,
                                  const Actor& actor);
+    // Opening a record for reading: checked and audited like a change.
+    Expected<Retiree> view(const Uuid& id, const Actor& actor);
+
+    // Collaborators set once after construction (kept out of the constructor so existing callers
+    // compile). Without a resolver the DefaultScopeResolver applies; without a sink nothing is
+    // audited, so the application must attach one.
+    void set_scope_resolver(const ScopeResolver& resolver) { scope_ = &resolver; }
+    void set_audit(AuditSink& sink) { audit_ = &sink; }
 
   private:
     RetireeRepository& repo_;
     const ScriptChecker& script_;
     const Clock& clock_;
     UuidGenerator& ids_;
+    DefaultScopeResolver default_scope_;
+    const ScopeResolver* scope_ = &default_scope_;
+    AuditSink* audit_ = nullptr;
+
+    [[nodiscard]] bool permitted(const Actor& actor, Permission p, const Retiree& r) const;
+    void audit(const Actor& actor, AuditAction action, const Uuid& id, std::string outcome,
+               std::string detail, std::vector<FieldChange> changes = {});
+    Error refuse(const Actor& actor, Permission p, const Uuid& id);
 };
 
 }  // namespace pd
