@@ -48,8 +48,12 @@ struct Certification {
     double liveness = 0.0;
     std::vector<std::string> actions;  // "nod", "blink", ...
     std::optional<ProxyAgent> proxy;
-    std::string failure_reason;  // code, when not passed
-    std::string receipt_number;  // printed on the receipt
+    std::string failure_reason;               // code, when not passed
+    std::string receipt_number;               // printed on the receipt
+    std::string model_version;                // face models that judged it
+    std::vector<std::string> evidence_blobs;  // store blob ids of sealed evidence frames
+    std::string reviewed_by;                  // supervisor who decided a manual review
+    std::string review_reason;
 };
 
 }  // namespace pd

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "domain/certification.h"
+#include "domain/enrollment.h"
+#include "domain/home_visit.h"
+#include "domain/retiree_repository.h"
+
+namespace pd {
+
+// Certifications, enrolments and home-visit drafts as the certification service needs them.
+// Each write is one transaction with its outbox event.
+class CertificationRepository {
+  public:
+    virtual ~CertificationRepository() = default;
+    [[nodiscard]] virtual std::vector<Certification> history(const Uuid& retiree) const = 0;
+    [[nodiscard]] virtual std::optional<Certification> certification(const Uuid& id) const = 0;
+    virtual void add(const Certification& c, const ChangeNote& note) = 0;
+    // Replaces a certification (a review decision); the id stays.
+    virtual void update(const Certification& c, const ChangeNote& note) = 0;
+
+    [[nodiscard]] virtual std::optional<Enrollment> active_enrollment(
+        const Uuid& retiree) const = 0;
+    [[nodiscard]] virtual std::optional<Enrollment> enrollment(const Uuid& id) const = 0;
+    virtual void add(const Enrollment& e, const ChangeNote& note) = 0;
+    // Makes `confirmed` the active enrolment and the previous active one superseded, atomically.
+    virtual void activate(const Enrollment& confirmed, const ChangeNote& note) = 0;
+
+    virtual void add(const HomeVisitCase& c, const ChangeNote& note) = 0;
+    [[nodiscard]] virtual std::vector<HomeVisitCase> home_visits(const Uuid& retiree) const = 0;
+};
+
+}  // namespace pd

@@ -1,0 +1,293 @@
+// The certification workflow's rules through the real services on a real SQLite workspace.
+#include "domain/certification_service.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "domain/receipt_code.h"
+#include "domain/registry_service.h"
+#include "store/database.h"
+#include "store/outbox.h"
+#include "store/sqlite_certification_repository.h"
+#include "store/sqlite_retiree_repository.h"
+#include "text/opencc_script_checker.h"
+
+using namespace std::chrono;
+namespace fs = std::filesystem;
+
+namespace {
+
+const pd::text::OpenccScriptChecker& script() {
+    static const pd::text::OpenccScriptChecker checker;
+    return checker;
+}
+
+pd::Actor actor(pd::Role role, std::string id, std::string unit = {}, std::string region = {}) {
+    return pd::Actor{id, id + " name", "ws-1", role, std::move(unit), std::move(region)};
+}
+
+class CertificationServiceTest : public ::testing::Test {
+  protected:
+    CertificationServiceTest()
+        : dir_(fs::temp_directory_path() / ("pd-cert-" + std::to_string(std::random_device{}()))),
+          clock_(sys_days{2026y / December / 3} + hours{2}),
+          ids_(1234) {
+        fs::create_directories(dir_);
+        db_ = std::make_unique<pd::store::Database>(dir_ / "w.sqlite");
+        retirees_ = std::make_unique<pd::store::SqliteRetireeRepository>(*db_, clock_);
+        certs_ = std::make_unique<pd::store::SqliteCertificationRepository>(*db_, clock_);
+        registry_ = std::make_unique<pd::RegistryService>(*retirees_, script(), clock_, ids_);
+        service_ = std::make_unique<pd::CertificationService>(
+            *retirees_, *certs_, script(), clock_, ids_, scopes_,
+            pd::CertificationSettings{
+                {}, pd::PensionScheme::PublicInstitution, 3, "碑林区经办机构"});
+        pd::RetireeDraft d;
+        d.id_number = "610103195001010018";
+        d.name = "李建国";
+        d.employer_unit = "陕西省教育厅";
+        d.phone = "13912345678";
+        auto r = registry_->register_retiree(d, pd::system_actor("ws-1"));
+        EXPECT_TRUE(r.has_value()) << (r ? "" : r.error()[0].message());
+        retiree_ = r->id;
+    }
+    ~CertificationServiceTest() override {
+        service_.reset();
+        registry_.reset();
+        certs_.reset();
+        retirees_.reset();
+        db_.reset();
+        fs::remove_all(dir_);
+    }
+
+    pd::ConsentRecord consent() const {
+        return pd::ConsentRecord{"2026-1", "本人同意采集人脸信息用于养老待遇资格认证", "retiree",
+                                 "", clock_.now()};
+    }
+
+    void enrol() {
+        auto e =
+            service_->begin_enrollment(retiree_, consent(), "blob-t", "blob-p", "fr-1", clerk_);
+        ASSERT_TRUE(e) << e.error().message();
+        ASSERT_TRUE(service_->confirm_enrollment(e->id, clerk_));
+    }
+
+    pd::FaceAttempt failed(std::string why) const {
+        pd::FaceAttempt a;
+        a.passed = false;
+        a.similarity = 0.21;
+        a.liveness = 0.4;
+        a.failure_reason = std::move(why);
+        a.evidence_blobs = {"ev-" + std::to_string(clock_.now().time_since_epoch().count())};
+        return a;
+    }
+
+    std::int64_t outbox() { return pd::store::count_outbox(db_->sql()); }
+
+    fs::path dir_;
+    pd::ManualClock clock_;
+    pd::UuidGenerator ids_;
+    pd::DefaultScopeResolver scopes_;
+    std::unique_ptr<pd::store::Database> db_;
+    std::unique_ptr<pd::store::SqliteRetireeRepository> retirees_;
+    std::unique_ptr<pd::store::SqliteCertificationRepository> certs_;
+    std::unique_ptr<pd::RegistryService> registry_;
+    std::unique_ptr<pd::CertificationService> service_;
+    pd::Uuid retiree_;
+    pd::Actor clerk_ = actor(pd::Role::CounterClerk, "clerk-1", {}, "6101");
+};
+
+pd::FaceAttempt good() {
+    pd::FaceAttempt a;
+    a.passed = true;
+    a.similarity = 0.83;
+    a.liveness = 0.97;
+    a.actions = {"nod", "blink"};
+    a.model_version = "faceplugin-0.0.1";
+    return a;
+}
+
+}  // namespace
+
+TEST_F(CertificationServiceTest, NotEnrolledUntilTheClerkConfirms) {
+    auto e = service_->eligibility(retiree_, std::nullopt, clerk_);
+    ASSERT_TRUE(e);
+    EXPECT_FALSE(e->can_certify());
+    EXPECT_EQ(e->reasons.at(0).code, "not_enrolled");
+
+    auto pending = service_->begin_enrollment(retiree_, consent(), "t", "p", "fr-1", clerk_);
+    ASSERT_TRUE(pending);
+    EXPECT_FALSE(service_->eligibility(retiree_, std::nullopt, clerk_)->can_certify());
+    ASSERT_TRUE(service_->confirm_enrollment(pending->id, clerk_));
+    EXPECT_TRUE(service_->eligibility(retiree_, std::nullopt, clerk_)->can_certify());
+    // Deciding twice is refused.
+    EXPECT_FALSE(service_->confirm_enrollment(pending->id, clerk_));
+}
+
+TEST_F(CertificationServiceTest, ConsentComesBeforeCaptureAndNothingIsWrittenWithout) {
+    const auto before = outbox();
+    auto no_consent = consent();
+    no_consent.text.clear();
+    auto e = service_->begin_enrollment(retiree_, no_consent, "t", "p", "fr-1", clerk_);
+    ASSERT_FALSE(e);
+    EXPECT_EQ(e.error().code, "enrollment.consent");
+    EXPECT_EQ(outbox(), before);
+}
+
+TEST_F(CertificationServiceTest, ReEnrolmentKeepsTheOldReferenceUntilConfirmed) {
+    enrol();
+    const auto first = certs_->active_enrollment(retiree_);
+    ASSERT_TRUE(first);
+    auto second = service_->begin_enrollment(retiree_, consent(), "t2", "p2", "fr-1", clerk_);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(certs_->active_enrollment(retiree_)->id, first->id);
+    ASSERT_TRUE(service_->confirm_enrollment(second->id, clerk_));
+    EXPECT_EQ(certs_->active_enrollment(retiree_)->id, second->id);
+    EXPECT_EQ(certs_->enrollment(first->id)->state, pd::EnrollmentState::Superseded);
+}
+
+TEST_F(CertificationServiceTest, APassIsRecordedWithValidityReceiptAndOutboxEvent) {
+    enrol();
+    const auto before = outbox();
+    auto r = service_->record_attempt(retiree_, good(), std::nullopt, clerk_);
+    ASSERT_TRUE(r) << r.error().message();
+    EXPECT_EQ(r->record.outcome, pd::CertificationOutcome::Passed);
+    EXPECT_EQ(r->record.valid_until, 2027y / December / 2);
+    EXPECT_TRUE(pd::receipt_number_valid(r->record.receipt_number));
+    EXPECT_EQ(outbox(), before + 1);
+
+    const auto stored = certs_->by_receipt(r->record.receipt_number);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->actions, (std::vector<std::string>{"nod", "blink"}));
+    EXPECT_EQ(stored->place, "碑林区经办机构");
+    EXPECT_DOUBLE_EQ(stored->similarity, 0.83);
+
+    // Certified now: a second attempt in the cycle is refused with the reason.
+    auto again = service_->record_attempt(retiree_, good(), std::nullopt, clerk_);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "certification.already_certified");
+    EXPECT_EQ(outbox(), before + 1);
+}
+
+TEST_F(CertificationServiceTest, AFaceMatchingTheProxyOrStaffNeverPasses) {
+    enrol();
+    auto attempt = good();
+    attempt.matched_other = "proxy";
+    auto proxy = pd::validate_proxy({"李明", "610103198001010038", "13800001111", "子女"},
+                                    *retirees_->by_id(retiree_), script(), clock_.today());
+    ASSERT_TRUE(proxy) << proxy.error()[0].message();
+    auto r = service_->record_attempt(retiree_, attempt, *proxy, clerk_);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->record.outcome, pd::CertificationOutcome::Failed);
+    EXPECT_EQ(r->record.failure_reason, "face_matches_proxy");
+    EXPECT_TRUE(r->record.receipt_number.empty());
+    const auto history = certs_->history(retiree_);
+    ASSERT_EQ(history.size(), 1u);
+    ASSERT_TRUE(history[0].proxy);
+    EXPECT_EQ(history[0].proxy->relationship, "子女");
+}
+
+TEST_F(CertificationServiceTest, ThreeFailuresOfferReviewAndHomeVisit) {
+    enrol();
+    for (int i = 1; i <= 3; ++i) {
+        clock_.advance(minutes{1});
+        auto r = service_->record_attempt(retiree_, failed("poor_quality"), std::nullopt, clerk_);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->consecutive_failures, i);
+        const bool escalated = r->next_steps.size() == 3;
+        EXPECT_EQ(escalated, i >= 3) << "attempt " << i;
+        if (i == 2) {
+            auto early = service_->request_review(retiree_, clerk_);
+            ASSERT_FALSE(early);
+            EXPECT_EQ(early.error().code, "review.too_early");
+        }
+    }
+    auto review = service_->request_review(retiree_, clerk_);
+    ASSERT_TRUE(review) << review.error().message();
+    EXPECT_EQ(review->outcome, pd::CertificationOutcome::PendingReview);
+    EXPECT_EQ(review->evidence_blobs.size(), 3u);
+}
+
+TEST_F(CertificationServiceTest, ReviewNeedsASecondSupervisor) {
+    enrol();
+    for (int i = 0; i < 3; ++i) {
+        clock_.advance(minutes{1});
+        ASSERT_TRUE(service_->record_attempt(retiree_, failed("timeout"), std::nullopt, clerk_));
+    }
+    const auto sup_a = actor(pd::Role::Supervisor, "sup-a");
+    const auto sup_b = actor(pd::Role::Supervisor, "sup-b");
+    clock_.advance(minutes{1});
+    auto review = service_->request_review(retiree_, sup_a);
+    ASSERT_TRUE(review);
+
+    auto by_clerk = service_->decide_review(review->id, true, "looked fine", clerk_);
+    ASSERT_FALSE(by_clerk);
+    auto by_same = service_->decide_review(review->id, true, "looked fine", sup_a);
+    ASSERT_FALSE(by_same);
+    EXPECT_EQ(by_same.error().code, "review.four_eyes");
+    auto no_reason = service_->decide_review(review->id, true, "", sup_b);
+    ASSERT_FALSE(no_reason);
+
+    auto ok = service_->decide_review(review->id, true, "bedridden; face matches photo", sup_b);
+    ASSERT_TRUE(ok) << ok.error().message();
+    EXPECT_EQ(ok->outcome, pd::CertificationOutcome::Passed);
+    EXPECT_EQ(ok->method, pd::CertificationMethod::ManualReview);
+    EXPECT_TRUE(pd::receipt_number_valid(ok->receipt_number));
+    EXPECT_EQ(certs_->certification(review->id)->reviewed_by, "sup-b");
+    EXPECT_FALSE(service_->decide_review(review->id, false, "again", sup_b));
+}
+
+TEST_F(CertificationServiceTest, HomeVisitDraftOnlyOnceWhileOpen) {
+    auto c = service_->request_home_visit(retiree_, "bedridden", clerk_);
+    ASSERT_TRUE(c) << c.error().message();
+    EXPECT_EQ(c->state, pd::HomeVisitState::Draft);
+    auto again = service_->request_home_visit(retiree_, "bedridden", clerk_);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, "home_visit.open");
+    EXPECT_EQ(certs_->home_visits(retiree_).size(), 1u);
+}
+
+TEST_F(CertificationServiceTest, RolesOutsideTheirScopeAreRefused) {
+    enrol();
+    const auto before = outbox();
+    const auto other_region = actor(pd::Role::CounterClerk, "c2", {}, "6105");
+    const auto other_unit = actor(pd::Role::UnitClerk, "u2", "西安市财政局");
+    const auto own_unit = actor(pd::Role::UnitClerk, "u1", "陕西省教育厅");
+    const auto auditor = actor(pd::Role::Auditor, "a1");
+    const auto admin = actor(pd::Role::Administrator, "adm");
+    for (const auto& who : {other_region, other_unit, auditor, admin, pd::Actor{}}) {
+        EXPECT_FALSE(service_->record_attempt(retiree_, good(), std::nullopt, who))
+            << pd::to_string(who.role);
+        EXPECT_FALSE(service_->eligibility(retiree_, std::nullopt, who));
+    }
+    EXPECT_EQ(outbox(), before);
+    EXPECT_TRUE(service_->record_attempt(retiree_, good(), std::nullopt, own_unit));
+}
+
+TEST(ProxyValidation, RefusesSelfMinorsTraditionalNamesAndNamesTheFields) {
+    const auto today = 2026y / December / 3;
+    pd::RetireeDraft d;
+    d.id_number = "610103195001010018";
+    d.name = "李建国";
+    d.employer_unit = "陕西省教育厅";
+    const pd::Retiree r = pd::validate_draft(d, script(), today).value();
+    auto self = pd::validate_proxy({"李建国", "610103195001010018", "13800001111", "本人"}, r,
+                                   script(), today);
+    ASSERT_FALSE(self);
+    EXPECT_EQ(self.error()[0].code, "proxy.self");
+    EXPECT_EQ(self.error()[0].field, "proxy_id_number");
+
+    auto minor = pd::validate_proxy({"李小明", "610103201501010012", "13800001111", "孙子"}, r,
+                                    script(), today);
+    ASSERT_FALSE(minor);
+    EXPECT_EQ(minor.error()[0].code, "proxy.minor");
+
+    auto traditional =
+        pd::validate_proxy({"李國強", "610103198001010038", "1380000111", ""}, r, script(), today);
+    ASSERT_FALSE(traditional);
+    std::vector<std::string> fields;
+    for (const auto& e : traditional.error()) fields.push_back(e.field);
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"proxy_name", "proxy_phone", "proxy_relationship"}));
+}
