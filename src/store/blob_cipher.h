@@ -66,6 +66,7 @@ class BlobCipher {
     [[nodiscard]] Bytes reseal(std::span<const std::uint8_t> sealed,
                                std::string_view associated) const;
     [[nodiscard]] static KeyId key_id_of(std::span<const std::uint8_t> sealed);
+    [[nodiscard]] const KeyId& active_key_id() const { return keys_.active_id(); }
 
   private:
     const Keyring& keys_;
