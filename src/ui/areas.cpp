@@ -1,0 +1,51 @@
+#include <wx/intl.h>
+
+#include "ui/area.h"
+#include "ui/later_release_panel.h"
+#include "ui/registry_panel.h"
+#include "ui/settings_panel.h"
+
+namespace pd::ui {
+
+namespace {
+Area later(std::string id, const wxString& label, const wxString& explanation) {
+    return Area{
+        std::move(id), label, [label, explanation](wxWindow* parent, Session&) {
+            return static_cast<wxWindow*>(new LaterReleasePanel(parent, label, explanation));
+        }};
+}
+}  // namespace
+
+std::vector<Area> default_areas() {
+    std::vector<Area> areas;
+    areas.push_back(Area{"registry", _("Retirees"), [](wxWindow* parent, Session& s) {
+                             return static_cast<wxWindow*>(new RegistryPanel(parent, s));
+                         }});
+    areas.push_back(later(
+        "certification", _("Certification"),
+        _("Assisted face certification, the yearly proof of life that keeps a pension paid: the "
+          "ID card reader identifies the retiree, the webcam checks the face against the "
+          "enrolled photo with a liveness check (blink, turn the head), and the result is "
+          "recorded with the staff member, the workstation and any relative who assisted.")));
+    areas.push_back(
+        later("payments", _("Pension payments"),
+              _("Review of pension payments that failed (payment status and reason, e.g. a closed "
+                "bank account), and bank account change requests, with every step in the audit "
+                "log.")));
+    areas.push_back(
+        later("home_visits", _("Home visits"),
+              _("The queue of home-visit cases for retirees who cannot pass face certification at "
+                "home or at the counter (bedridden, in hospital), assigned to home-visit teams who "
+                "certify on a laptop and sync when back online.")));
+    areas.push_back(later(
+        "sync", _("Sync"),
+        _("Uploads what this workstation saved (registrations, certifications) to the agency's "
+          "central server and fetches changes made elsewhere; works offline and catches up "
+          "later, so nothing a clerk saved is lost.")));
+    areas.push_back(Area{"settings", _("Settings"), [](wxWindow* parent, Session& s) {
+                             return static_cast<wxWindow*>(new SettingsPanel(parent, s));
+                         }});
+    return areas;
+}
+
+}  // namespace pd::ui

@@ -1,0 +1,30 @@
+#include "ui/session.h"
+
+#include <wx/utils.h>
+
+#include "text/opencc_script_checker.h"
+#include "ui/text.h"
+
+namespace pd::ui {
+
+std::unique_ptr<Session> Session::make(Workspace ws, Actor actor) {
+    auto s = std::make_unique<Session>();
+    s->workspace = std::move(ws);
+    s->script = std::make_unique<text::OpenccScriptChecker>();
+    s->actor = std::move(actor);
+    s->registry =
+        std::make_unique<RegistryService>(*s->workspace.repository, *s->script, s->clock, s->ids);
+    return s;
+}
+
+Actor desktop_actor() {
+    // A supervisor sees the whole workspace. Stand-in until the staff login sets the actor.
+    return Actor{"local:" + to_utf8(wxGetUserId()),
+                 to_utf8(wxGetUserName()),
+                 to_utf8(wxGetHostName()),
+                 Role::Supervisor,
+                 {},
+                 {}};
+}
+
+}  // namespace pd::ui
