@@ -33,12 +33,11 @@ const Certification* latest_passed(std::span<const Certification> history) {
     return best;
 }
 
-DueStatus due_status(std::span<const Certification> history, Date today,
-                     const CycleSettings& settings) {
-    const Certification* last = latest_passed(history);
-    if (!last) return DueStatus{DueState::NeverCertified, std::nullopt, std::nullopt};
-    const Date until = last->valid_until;
-    Date due_from =
+DueStatus due_status_for(std::optional<Date> valid_until, Date today,
+                         const CycleSettings& settings) {
+    if (!valid_until) return DueStatus{DueState::NeverCertified, std::nullopt, std::nullopt};
+    const Date until = *valid_until;
+    const Date due_from =
         settings.rule == CycleSettings::Rule::CalendarYear
             ? Date{until.year() + std::chrono::years{1}, std::chrono::January, std::chrono::day{1}}
             : add_days(until, -settings.renew_window_days);
@@ -49,6 +48,13 @@ DueStatus due_status(std::span<const Certification> history, Date today,
         state = DueState::DueSoon;
     }
     return DueStatus{state, until, due_from};
+}
+
+DueStatus due_status(std::span<const Certification> history, Date today,
+                     const CycleSettings& settings) {
+    const Certification* last = latest_passed(history);
+    return due_status_for(last ? std::optional<Date>(last->valid_until) : std::nullopt, today,
+                          settings);
 }
 
 }  // namespace pd

@@ -36,6 +36,10 @@ struct DueStatus {
     std::optional<Date> due_from;     // first day a new certification is accepted
 };
 
+// The state of a retiree whose newest passed certification is valid until `valid_until`.
+[[nodiscard]] DueStatus due_status_for(std::optional<Date> valid_until, Date today,
+                                       const CycleSettings& settings);
+
 [[nodiscard]] DueStatus due_status(std::span<const Certification> history, Date today,
                                    const CycleSettings& settings);
 

@@ -10,6 +10,16 @@
 
 namespace pd {
 
+// One active retiree of a unit with the validity of their newest passed certification.
+struct ValidityRow {
+    Uuid retiree_id;
+    std::string name;
+    std::string id_number;
+    std::string employer_unit;
+    std::string phone;
+    std::optional<Date> valid_until;  // none: never certified
+};
+
 // Certifications, enrolments and home-visit drafts as the certification service needs them.
 // Each write is one transaction with its outbox event.
 class CertificationRepository {
@@ -27,6 +37,10 @@ class CertificationRepository {
     virtual void add(const Enrollment& e, const ChangeNote& note) = 0;
     // Makes `confirmed` the active enrolment and the previous active one superseded, atomically.
     virtual void activate(const Enrollment& confirmed, const ChangeNote& note) = 0;
+
+    // Every active retiree of `unit` (all units when empty) with their newest validity.
+    [[nodiscard]] virtual std::vector<ValidityRow> validity_by_unit(
+        std::string_view unit) const = 0;
 
     virtual void add(const HomeVisitCase& c, const ChangeNote& note) = 0;
     [[nodiscard]] virtual std::vector<HomeVisitCase> home_visits(const Uuid& retiree) const = 0;

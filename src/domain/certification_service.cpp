@@ -298,4 +298,31 @@ Expected<std::vector<Certification>> CertificationService::history(const Uuid& r
     return newest_first(certs_.history(retiree));
 }
 
+Expected<DueLists> CertificationService::due_lists(std::string_view unit,
+                                                   const Actor& actor) const {
+    if (!allows(actor, Permission::RetireeView)) {
+        return permission_denied(actor, Permission::RetireeView);
+    }
+    if (actor.role == Role::UnitClerk && !unit.empty() && unit != actor.unit) {
+        return permission_denied(actor, Permission::RetireeView);
+    }
+    const std::string_view scope_unit = actor.role == Role::UnitClerk ? actor.unit : unit;
+    const Date today = clock_.today();
+    const auto month_end = Date{today.year() / today.month() / std::chrono::last};
+    DueLists lists;
+    for (auto& row : certs_.validity_by_unit(scope_unit)) {
+        const RetireeScope scope{row.employer_unit, row.id_number.substr(0, 6), false};
+        if (!allows(actor, Permission::RetireeView, scope)) continue;
+        const auto due = due_status_for(row.valid_until, today, settings_.cycle);
+        if (due.state == DueState::NeverCertified) {
+            lists.never_certified.push_back(std::move(row));
+        } else if (due.state == DueState::Overdue) {
+            lists.overdue.push_back(std::move(row));
+        } else if (row.valid_until && *row.valid_until <= month_end) {
+            lists.due_this_month.push_back(std::move(row));
+        }
+    }
+    return lists;
+}
+
 }  // namespace pd

@@ -35,6 +35,14 @@ struct FaceAttempt {
 
 enum class NextStep { Retry, ManualReview, HomeVisit };
 
+// Whom an HR office should call in: retirees whose certification runs out this month, those
+// already overdue (payments at risk), and those never certified.
+struct DueLists {
+    std::vector<ValidityRow> due_this_month;
+    std::vector<ValidityRow> overdue;
+    std::vector<ValidityRow> never_certified;
+};
+
 struct AttemptResult {
     Certification record;
     int consecutive_failures = 0;
@@ -74,6 +82,9 @@ class CertificationService {
 
     [[nodiscard]] Expected<std::vector<Certification>> history(const Uuid& retiree,
                                                                const Actor& actor) const;
+
+    // For `unit` (empty: every unit the actor may see), filtered to the actor's scope.
+    [[nodiscard]] Expected<DueLists> due_lists(std::string_view unit, const Actor& actor) const;
 
     [[nodiscard]] const CertificationSettings& settings() const { return settings_; }
 

@@ -370,6 +370,37 @@ void SqliteCertificationRepository::activate(const Enrollment& confirmed, const 
     }
 }
 
+std::vector<ValidityRow> SqliteCertificationRepository::validity_by_unit(
+    std::string_view unit) const {
+    // The newest passed validity per retiree; the certification index (retiree_id, at) keeps
+    // this a walk over the unit's retirees, not over every certification.
+    const std::string sql =
+        "SELECT r.uuid, r.name, r.id_number, u.name, COALESCE(r.phone, ''), "
+        "(SELECT max(c.valid_until) FROM certification c WHERE c.retiree_id = r.uuid AND "
+        "c.outcome = 'passed') FROM retiree r JOIN unit u ON u.id = r.unit_id "
+        "WHERE r.status = 'active'" +
+        std::string(unit.empty() ? "" : " AND u.name = ?") + " ORDER BY r.rowid";
+    try {
+        SQLite::Statement q(db_.sql(), sql);
+        if (!unit.empty()) q.bind(1, std::string(unit));
+        std::vector<ValidityRow> out;
+        while (q.executeStep()) {
+            ValidityRow row;
+            row.retiree_id = uuid_of(q.getColumn(0).getString());
+            row.name = q.getColumn(1).getString();
+            row.id_number = q.getColumn(2).getString();
+            row.employer_unit = q.getColumn(3).getString();
+            row.phone = q.getColumn(4).getString();
+            if (!q.getColumn(5).isNull()) row.valid_until = parse_date(q.getColumn(5).getString());
+            out.push_back(std::move(row));
+        }
+        return out;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError("listing certification validity for unit '" + std::string(unit) +
+                         "': " + e.what());
+    }
+}
+
 void SqliteCertificationRepository::add(const HomeVisitCase& c, const ChangeNote& note) {
     try {
         SQLite::Transaction tx(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);

@@ -22,6 +22,8 @@ class SqliteCertificationRepository final : public CertificationRepository {
     void add(const Enrollment& e, const ChangeNote& note) override;
     void activate(const Enrollment& confirmed, const ChangeNote& note) override;
 
+    [[nodiscard]] std::vector<ValidityRow> validity_by_unit(std::string_view unit) const override;
+
     void add(const HomeVisitCase& c, const ChangeNote& note) override;
     [[nodiscard]] std::vector<HomeVisitCase> home_visits(const Uuid& retiree) const override;
 

@@ -291,3 +291,54 @@ TEST(ProxyValidation, RefusesSelfMinorsTraditionalNamesAndNamesTheFields) {
     EXPECT_EQ(fields,
               (std::vector<std::string>{"proxy_name", "proxy_phone", "proxy_relationship"}));
 }
+
+TEST_F(CertificationServiceTest, DueListsSortRetireesForTheHrOfficeAndRespectScope) {
+    // Three more retirees in the same unit and one in another.
+    const auto add = [&](const char* id, const char* name, const char* unit) {
+        pd::RetireeDraft d;
+        d.id_number = id;
+        d.name = name;
+        d.employer_unit = unit;
+        auto r = registry_->register_retiree(d, pd::system_actor("ws-1"));
+        EXPECT_TRUE(r) << (r ? "" : r.error()[0].message());
+        return r ? r->id : pd::Uuid{};
+    };
+    const auto expiring = add("610103195203040012", "王秀英", "陕西省教育厅");
+    const auto fresh = add("610103195305060014", "赵伟", "陕西省教育厅");
+    const auto elsewhere = add("610502195401010012", "孙丽", "渭南市财政局");
+    (void)elsewhere;
+    const auto record_pass = [&](const pd::Uuid& who, pd::Date day) {
+        pd::Certification c;
+        c.id = ids_.next(clock_.now());
+        c.retiree_id = who;
+        c.outcome = pd::CertificationOutcome::Passed;
+        c.at = sys_days{day} + hours{9};
+        c.valid_until = pd::valid_until_for(day, {});
+        certs_->add(c, pd::ChangeNote{pd::system_actor("ws-1"), "certify", ""});
+    };
+    record_pass(retiree_, 2025y / November / 1);   // valid to 2026-10-31: overdue
+    record_pass(expiring, 2025y / December / 20);  // valid to 2026-12-19: due this month
+    record_pass(fresh, 2026y / June / 1);          // valid to 2027-05-31: not due
+
+    const auto hr = actor(pd::Role::UnitClerk, "hr", "陕西省教育厅");
+    auto lists = service_->due_lists("", hr);
+    ASSERT_TRUE(lists) << lists.error().message();
+    ASSERT_EQ(lists->overdue.size(), 1u);
+    EXPECT_EQ(lists->overdue[0].retiree_id, retiree_);
+    ASSERT_EQ(lists->due_this_month.size(), 1u);
+    EXPECT_EQ(lists->due_this_month[0].name, "王秀英");
+    EXPECT_TRUE(lists->never_certified.empty()) << "the other unit's retiree leaked in";
+
+    // Another unit's list is not this clerk's to see.
+    EXPECT_FALSE(service_->due_lists("渭南市财政局", hr));
+    // A supervisor sees every unit: the Weinan retiree is never certified.
+    auto all = service_->due_lists("", actor(pd::Role::Supervisor, "sup"));
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->never_certified.size(), 1u);
+    EXPECT_EQ(all->never_certified[0].name, "孙丽");
+    // A counter clerk of Xi'an (6101) does not see Weinan (6105).
+    auto xian = service_->due_lists("", clerk_);
+    ASSERT_TRUE(xian);
+    EXPECT_TRUE(xian->never_certified.empty());
+    EXPECT_EQ(xian->overdue.size(), 1u);
+}
