@@ -57,6 +57,19 @@ std::vector<std::string> codes(const pd::Eligibility& e) {
     return out;
 }
 
+// Eligibility today (2026-12-03) for the public-institution scheme, default cycle.
+pd::Eligibility check(const pd::Retiree& r, std::optional<pd::PresentedIdentity> presented,
+                      std::span<const Certification> history, bool enrolled) {
+    return pd::check_eligibility(EligibilityInput{r,
+                                                  std::move(presented),
+                                                  history,
+                                                  enrolled,
+                                                  pd::PensionScheme::PublicInstitution,
+                                                  2026y / December / 3,
+                                                  {}},
+                                 script());
+}
+
 bool has(const pd::Eligibility& e, const std::string& code) {
     const auto c = codes(e);
     return std::find(c.begin(), c.end(), code) != c.end();
@@ -66,14 +79,7 @@ bool has(const pd::Eligibility& e, const std::string& code) {
 
 TEST(Eligibility, EnrolledActiveRetireeWithNoCertificationMayCertify) {
     const auto r = retiree();
-    const auto e = pd::check_eligibility(EligibilityInput{r,
-                                                          std::nullopt,
-                                                          {},
-                                                          true,
-                                                          pd::PensionScheme::PublicInstitution,
-                                                          2026y / December / 3,
-                                                          {}},
-                                         script());
+    const auto e = check(r, std::nullopt, {}, true);
     EXPECT_TRUE(e.can_certify()) << (e.reasons.empty() ? "" : e.reasons[0].message());
     EXPECT_TRUE(e.reasons.empty());
 }
@@ -81,14 +87,7 @@ TEST(Eligibility, EnrolledActiveRetireeWithNoCertificationMayCertify) {
 TEST(Eligibility, AlreadyCertifiedSaysWhenWhereByWhomAndUntilWhen) {
     const auto r = retiree();
     const std::vector<Certification> history{passed_on(2026y / March / 15)};
-    const auto e = pd::check_eligibility(EligibilityInput{r,
-                                                          std::nullopt,
-                                                          history,
-                                                          true,
-                                                          pd::PensionScheme::PublicInstitution,
-                                                          2026y / December / 3,
-                                                          {}},
-                                         script());
+    const auto e = check(r, std::nullopt, history, true);
     ASSERT_FALSE(e.can_certify());
     ASSERT_EQ(codes(e), std::vector<std::string>{"already_certified"});
     const auto msg = e.reasons[0].message();
@@ -104,15 +103,7 @@ TEST(Eligibility, EveryReasonIsListedNotOnlyTheFirst) {
     r.scheme = pd::PensionScheme::Enterprise;
     r.status = pd::RetireeStatus::Suspended;
     r.status_reason = "payment returned by bank";
-    const auto e = pd::check_eligibility(
-        EligibilityInput{r,
-                         pd::PresentedIdentity{"张建华", "11010519491231002X"},
-                         {},
-                         false,
-                         pd::PensionScheme::PublicInstitution,
-                         2026y / December / 3,
-                         {}},
-        script());
+    const auto e = check(r, pd::PresentedIdentity{"张建华", "11010519491231002X"}, {}, false);
     EXPECT_FALSE(e.can_certify());
     EXPECT_TRUE(has(e, "not_in_scheme"));
     EXPECT_TRUE(has(e, "suspended"));
@@ -126,40 +117,18 @@ TEST(Eligibility, EveryReasonIsListedNotOnlyTheFirst) {
 TEST(Eligibility, DeceasedAndDeactivatedAreRefused) {
     auto r = retiree();
     r.status = pd::RetireeStatus::Deceased;
-    auto e = pd::check_eligibility(EligibilityInput{r,
-                                                    std::nullopt,
-                                                    {},
-                                                    true,
-                                                    pd::PensionScheme::PublicInstitution,
-                                                    2026y / December / 3,
-                                                    {}},
-                                   script());
+    auto e = check(r, std::nullopt, {}, true);
     EXPECT_TRUE(has(e, "deceased"));
     r.status = pd::RetireeStatus::Deactivated;
     r.status_reason = "duplicate record";
-    e = pd::check_eligibility(EligibilityInput{r,
-                                               std::nullopt,
-                                               {},
-                                               true,
-                                               pd::PensionScheme::PublicInstitution,
-                                               2026y / December / 3,
-                                               {}},
-                              script());
+    e = check(r, std::nullopt, {}, true);
     EXPECT_TRUE(has(e, "deactivated"));
     EXPECT_NE(e.reasons[0].message().find("duplicate record"), std::string::npos);
 }
 
 TEST(Eligibility, TraditionalCharactersInThePresentedNameAreNamed) {
     const auto r = retiree();
-    const auto e = pd::check_eligibility(
-        EligibilityInput{r,
-                         pd::PresentedIdentity{"張建華", "11010519491231002X"},
-                         {},
-                         true,
-                         pd::PensionScheme::PublicInstitution,
-                         2026y / December / 3,
-                         {}},
-        script());
+    const auto e = check(r, pd::PresentedIdentity{"張建華", "11010519491231002X"}, {}, true);
     ASSERT_TRUE(has(e, "name_traditional"));
     const auto msg = e.reasons[0].message();
     EXPECT_NE(msg.find("張→张"), std::string::npos) << msg;
@@ -168,15 +137,7 @@ TEST(Eligibility, TraditionalCharactersInThePresentedNameAreNamed) {
 
 TEST(Eligibility, DifferentNameAndIdNumberNameThePositions) {
     const auto r = retiree();
-    const auto e = pd::check_eligibility(
-        EligibilityInput{r,
-                         pd::PresentedIdentity{"张建国", "11010519491231012x"},
-                         {},
-                         true,
-                         pd::PensionScheme::PublicInstitution,
-                         2026y / December / 3,
-                         {}},
-        script());
+    const auto e = check(r, pd::PresentedIdentity{"张建国", "11010519491231012x"}, {}, true);
     ASSERT_TRUE(has(e, "name_mismatch"));
     ASSERT_TRUE(has(e, "id_number_mismatch"));
     EXPECT_NE(e.reasons[0].message().find("3 (国/华)"), std::string::npos)
@@ -191,14 +152,7 @@ TEST(Eligibility, DifferentNameAndIdNumberNameThePositions) {
 TEST(Eligibility, OverseasIsANoteNotARefusal) {
     auto r = retiree();
     r.overseas = true;
-    const auto e = pd::check_eligibility(EligibilityInput{r,
-                                                          std::nullopt,
-                                                          {},
-                                                          true,
-                                                          pd::PensionScheme::PublicInstitution,
-                                                          2026y / December / 3,
-                                                          {}},
-                                         script());
+    const auto e = check(r, std::nullopt, {}, true);
     EXPECT_TRUE(has(e, "overseas"));
     EXPECT_TRUE(e.can_certify());
 }
@@ -206,14 +160,7 @@ TEST(Eligibility, OverseasIsANoteNotARefusal) {
 TEST(Eligibility, DueAgainInsideTheRenewalWindow) {
     const auto r = retiree();
     const std::vector<Certification> history{passed_on(2026y / January / 20)};
-    const auto e = pd::check_eligibility(EligibilityInput{r,
-                                                          std::nullopt,
-                                                          history,
-                                                          true,
-                                                          pd::PensionScheme::PublicInstitution,
-                                                          2026y / December / 3,
-                                                          {}},
-                                         script());
+    const auto e = check(r, std::nullopt, history, true);
     EXPECT_TRUE(e.can_certify());
     EXPECT_EQ(e.due.state, pd::DueState::DueSoon);
 }
