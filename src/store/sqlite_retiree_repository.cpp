@@ -81,8 +81,9 @@ void bind_record(SQLite::Statement& st, const Retiree& r, std::int64_t unit_id) 
 }
 
 bool is_unique_violation(const SQLite::Exception& e) {
-    return e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE ||
-           e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY;
+    // The extended code is not always carried over; the primary code and message are.
+    return (e.getErrorCode() & 0xFF) == SQLITE_CONSTRAINT &&
+           std::string_view(e.what()).find("UNIQUE") != std::string_view::npos;
 }
 
 std::string upper_ascii(std::string s) {
@@ -257,7 +258,7 @@ void SqliteRetireeRepository::add(const Retiree& r, const ChangeNote& note) {
         try {
             ins.exec();
         } catch (const SQLite::Exception& e) {
-            ins.reset();
+            (void)ins.tryReset();  // reset() would rethrow the step's error
             if (is_unique_violation(e)) {
                 throw DuplicateKey("ID number " + r.id_number.str() + " is already registered");
             }
@@ -307,7 +308,7 @@ void SqliteRetireeRepository::update(const Retiree& after, const ChangeNote& not
         try {
             up.exec();
         } catch (const SQLite::Exception& e) {
-            up.reset();
+            (void)up.tryReset();
             if (is_unique_violation(e)) {
                 throw DuplicateKey("ID number " + after.id_number.str() +
                                    " is already registered");
