@@ -168,6 +168,9 @@ void ActionChallenge::start_action(const FrameMeasurement& m, std::vector<Challe
     base_yaw_ = m.yaw_deg;
     base_pitch_ = m.pitch_deg;
     result_.actions.push_back({sequence_[step_], false, m.time_s, 0.0, 0.0});
+    // The starting frame counts as the action's first observation (eyes open, mouth closed);
+    // no action can complete on a single frame.
+    (void)judge_action(m);
     ChallengeEvent e;
     e.kind = EventKind::action_started;
     e.time_s = m.time_s;
