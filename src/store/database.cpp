@@ -95,7 +95,9 @@ void check_workspace_file(const std::filesystem::path& path) {
     }
 }
 
-Database::Database(const std::filesystem::path& path)
+// A function-try-block: SQLite's own failure to open (no such folder, no permission) gets the
+// same context as everything else.
+Database::Database(const std::filesystem::path& path) try
     : path_(path),
       db_(checked(path).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000) {
     try {
@@ -129,6 +131,10 @@ Database::Database(const std::filesystem::path& path)
     } catch (const std::exception& e) {
         throw StoreError("opening " + where(path) + ": " + e.what());
     }
+} catch (const StoreError&) {
+    throw;
+} catch (const std::exception& e) {
+    throw StoreError("opening " + where(path) + ": " + e.what());
 }
 
 int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
