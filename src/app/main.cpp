@@ -110,8 +110,7 @@ class PensionDeskApp final : public wxApp {
         pd::ui::setup_translations(options_.language.value_or(pd::ui::saved_language()));
 
         try {
-            auto ws = pd::ui::open_workspace(options_.db);
-            session_ = pd::ui::Session::make(std::move(ws), pd::ui::desktop_actor());
+            session_ = pd::ui::Session::open(options_.db, pd::ui::desktop_actor());
         } catch (const std::exception& e) {
             const wxString what = pd::ui::from_utf8(e.what());
             std::fprintf(stderr, "pensiondesk: %s\n", e.what());

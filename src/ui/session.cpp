@@ -7,10 +7,11 @@
 
 namespace pd::ui {
 
-std::unique_ptr<Session> Session::make(Workspace ws, Actor actor) {
+std::unique_ptr<Session> Session::open(const std::optional<std::filesystem::path>& db,
+                                       Actor actor) {
     auto s = std::make_unique<Session>();
-    s->workspace = std::move(ws);
     s->script = std::make_unique<text::OpenccScriptChecker>();
+    s->workspace = open_workspace(db, *s->script);
     s->actor = std::move(actor);
     s->registry =
         std::make_unique<RegistryService>(*s->workspace.repository, *s->script, s->clock, s->ids);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "domain/actor.h"
 #include "domain/clock.h"
@@ -25,8 +27,10 @@ struct Session {
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    // Throws std::runtime_error when OpenCC's data is missing.
-    [[nodiscard]] static std::unique_ptr<Session> make(Workspace ws, Actor actor);
+    // Opens the workspace (see open_workspace) with the services over it. Throws
+    // std::exception with a message naming the file or the missing OpenCC data.
+    [[nodiscard]] static std::unique_ptr<Session> open(
+        const std::optional<std::filesystem::path>& db, Actor actor);
 };
 
 // The account of the person logged in to the desktop, until staff accounts and login exist.

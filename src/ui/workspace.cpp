@@ -10,11 +10,13 @@
 #include "domain/clock.h"
 #include "store/database.h"
 #include "store/sqlite_retiree_repository.h"
+#include "store/workspace.h"
 #endif
 
 namespace pd::ui {
 
 namespace {
+#ifndef PD_HAVE_STORE
 // The user's data directory (XDG on Linux, %APPDATA% on Windows), never the working directory.
 std::filesystem::path user_data_dir() {
 #ifdef __WXGTK__
@@ -27,6 +29,7 @@ std::filesystem::path user_data_dir() {
     return std::filesystem::path(to_utf8(wxStandardPaths::Get().GetUserDataDir()));
 #endif
 }
+#endif
 
 #ifdef PD_HAVE_STORE
 // One connection and the repository over it; the clock outlives the repository that uses it.
@@ -34,19 +37,20 @@ struct StoreConnection {
     SystemClock clock;
     store::Database db;
     store::SqliteRetireeRepository repo;
-    explicit StoreConnection(const std::filesystem::path& path) : db(path), repo(db, clock) {}
+    explicit StoreConnection(store::Database opened) : db(std::move(opened)), repo(db, clock) {}
 };
 
-Workspace open_store(const std::filesystem::path& path, bool demo) {
-    auto conn = std::make_shared<StoreConnection>(path);
+Workspace workspace_of(store::Database opened) {
+    const std::filesystem::path path = opened.path();
+    auto conn = std::make_shared<StoreConnection>(std::move(opened));
     Workspace ws;
     ws.path = path;
-    ws.demo = demo;
+    ws.demo = store::read_workspace_info(conn->db).demo;
     ws.repository = std::shared_ptr<RetireeRepository>(conn, &conn->repo);
     ws.directory = std::shared_ptr<RetireeDirectory>(conn, &conn->repo);
     ws.keep_alive = conn;
     ws.open_reader = [path]() -> std::shared_ptr<RetireeDirectory> {
-        auto reader = std::make_shared<StoreConnection>(path);
+        auto reader = std::make_shared<StoreConnection>(store::Database(path));
         return std::shared_ptr<RetireeDirectory>(reader, &reader->repo);
     };
     return ws;
@@ -54,12 +58,12 @@ Workspace open_store(const std::filesystem::path& path, bool demo) {
 #endif
 }  // namespace
 
-Workspace open_workspace(const std::optional<std::filesystem::path>& db) {
+Workspace open_workspace(const std::optional<std::filesystem::path>& db,
+                         [[maybe_unused]] const ScriptChecker& script) {
 #ifdef PD_HAVE_STORE
-    if (db) return open_store(*db, false);
-    const auto dir = user_data_dir();
-    std::filesystem::create_directories(dir);
-    return open_store(dir / "demo-workspace.sqlite", true);
+    if (db) return workspace_of(store::Database(*db));
+    const SystemClock clock;
+    return workspace_of(store::open_demo_workspace(store::default_workspace_path(), script, clock));
 #else
     // Built without pensiondesk_store: an in-memory registry, marked as a demo.
     auto registry = std::make_shared<MemoryRegistry>();

@@ -8,6 +8,7 @@
 
 #include "domain/retiree_directory.h"
 #include "domain/retiree_repository.h"
+#include "domain/script_checker.h"
 
 namespace pd::ui {
 
@@ -27,6 +28,8 @@ struct Workspace {
 // Opens `db` (created when missing), or the demo workspace in the user's data directory when no
 // path is given (never the working directory). Throws std::exception with a message that names
 // the file and the problem.
-[[nodiscard]] Workspace open_workspace(const std::optional<std::filesystem::path>& db);
+// `script` checks the names of the demo records while seeding.
+[[nodiscard]] Workspace open_workspace(const std::optional<std::filesystem::path>& db,
+                                       const ScriptChecker& script);
 
 }  // namespace pd::ui
