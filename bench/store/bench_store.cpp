@@ -45,7 +45,9 @@ fs::path roster_csv() {
     return p;
 }
 
-fs::path workspace() { return data_dir() / "registry.sqlite"; }
+fs::path workspace() {
+    return data_dir() / "registry.sqlite";
+}
 
 void remove_db(const fs::path& p) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(p.string() + suffix);
@@ -130,7 +132,8 @@ void BM_Lookup_IdNumber_exact(benchmark::State& state) {
     auto& f = fixture();
     std::size_t i = 0;
     for (auto _ : state) {
-        const auto keys = f.repo.search({f.ids[i++ % f.ids.size()], pd::SearchField::IdNumber, 100});
+        const auto keys =
+            f.repo.search({f.ids[i++ % f.ids.size()], pd::SearchField::IdNumber, 100});
         benchmark::DoNotOptimize(keys.data());
     }
 }
@@ -140,8 +143,7 @@ void BM_Lookup_IdNumber_repository(benchmark::State& state) {
     auto& f = fixture();
     std::size_t i = 0;
     for (auto _ : state) {
-        const auto r = f.repo.by_id_number(
-            pd::IdNumber::from_storage(f.ids[i++ % f.ids.size()]));
+        const auto r = f.repo.by_id_number(pd::IdNumber::from_storage(f.ids[i++ % f.ids.size()]));
         benchmark::DoNotOptimize(r.has_value());
     }
 }

@@ -45,7 +45,9 @@ fs::path workspace_path(const Globals& g) {
     return g.db ? *g.db : store::default_workspace_path();
 }
 
-void print_json(std::ostream& out, const json::value& v) { out << json::serialize(v) << "\n"; }
+void print_json(std::ostream& out, const json::value& v) {
+    out << json::serialize(v) << "\n";
+}
 
 // Splits a command's own arguments into positionals and the global options found among them.
 std::vector<std::string> take_globals(const std::vector<std::string>& args, Globals& g,
@@ -101,7 +103,8 @@ int cmd_validate_id(const std::vector<std::string>& numbers, const Globals& g, s
         results.push_back(std::move(o));
     }
     if (g.json) {
-        print_json(out, json::object{{"command", "validate-id"}, {"ok", all_valid},
+        print_json(out, json::object{{"command", "validate-id"},
+                                     {"ok", all_valid},
                                      {"results", std::move(results)}});
     }
     return all_valid ? exit_code::kOk : exit_code::kInvalidData;
@@ -225,8 +228,8 @@ int cmd_export(const std::vector<std::string>& args, const Globals& g, std::ostr
     }
     fs::rename(tmp, target);  // a half-written export never has the real name
     if (local.json) {
-        print_json(out, json::object{{"command", "export"}, {"ok", true}, {"file", target},
-                                     {"records", n}});
+        print_json(out, json::object{
+                            {"command", "export"}, {"ok", true}, {"file", target}, {"records", n}});
     } else {
         out << "exported " << n << " records to " << target << "\n";
     }

@@ -10,11 +10,11 @@ namespace pd::admin {
 // Exit statuses of pensiondesk-admin (docs/store.md, "pensiondesk-admin").
 namespace exit_code {
 inline constexpr int kOk = 0;
-inline constexpr int kInvalidData = 1;   // bad rows, invalid ID numbers, integrity check failed
-inline constexpr int kUsage = 2;         // unknown command or option, missing argument
-inline constexpr int kWorkspace = 3;     // the workspace cannot be opened (see the message)
-inline constexpr int kFile = 4;          // the roster file cannot be read or is malformed
-inline constexpr int kInternal = 70;     // anything else (a bug: please report it)
+inline constexpr int kInvalidData = 1;  // bad rows, invalid ID numbers, integrity check failed
+inline constexpr int kUsage = 2;        // unknown command or option, missing argument
+inline constexpr int kWorkspace = 3;    // the workspace cannot be opened (see the message)
+inline constexpr int kFile = 4;         // the roster file cannot be read or is malformed
+inline constexpr int kInternal = 70;    // anything else (a bug: please report it)
 }  // namespace exit_code
 
 // A subcommand another component supplies (read-card, audit, staff): it gets the arguments

@@ -53,29 +53,31 @@ constexpr std::array<std::string_view, 48> kFemaleChars{
     "荣", "芬", "瑞", "惠", "慧", "洁", "玲", "萍", "银", "珠", "平", "清", "贞", "巧", "雪", "冬"};
 
 constexpr std::array<std::string_view, 16> kProvinceDepartments{
-    "教育", "财政", "民政", "人力资源和社会保障", "交通运输", "水利", "农业农村", "卫生健康",
-    "文化和旅游", "自然资源", "生态环境", "住房和城乡建设", "商务", "审计", "司法", "科学技术"};
+    "教育",       "财政",     "民政",     "人力资源和社会保障",
+    "交通运输",   "水利",     "农业农村", "卫生健康",
+    "文化和旅游", "自然资源", "生态环境", "住房和城乡建设",
+    "商务",       "审计",     "司法",     "科学技术"};
 
-constexpr std::array<std::string_view, 12> kCityBureaus{
-    "公安", "税务", "统计", "市场监督管理", "规划", "城市管理", "园林", "粮食", "林业", "气象",
-    "教育", "民政"};
+constexpr std::array<std::string_view, 12> kCityBureaus{"公安", "税务",     "统计", "市场监督管理",
+                                                        "规划", "城市管理", "园林", "粮食",
+                                                        "林业", "气象",     "教育", "民政"};
 
 constexpr std::array<std::string_view, 12> kUniversities{
-    "西北大学", "西安交通大学", "陕西师范大学", "西北工业大学", "长安大学", "西安电子科技大学",
-    "延安大学", "西北农林科技大学", "西安建筑科技大学", "西安理工大学", "陕西科技大学",
-    "西安石油大学"};
+    "西北大学",         "西安交通大学",     "陕西师范大学", "西北工业大学",
+    "长安大学",         "西安电子科技大学", "延安大学",     "西北农林科技大学",
+    "西安建筑科技大学", "西安理工大学",     "陕西科技大学", "西安石油大学"};
 
 constexpr std::array<std::string_view, 3> kHospitalKinds{"中心", "人民", "中医"};
 
-constexpr std::array<std::string_view, 12> kRoads{
-    "长安", "友谊", "建设", "解放", "文化", "人民", "和平", "东风", "胜利", "太白", "朱雀", "含光"};
+constexpr std::array<std::string_view, 12> kRoads{"长安", "友谊", "建设", "解放", "文化", "人民",
+                                                  "和平", "东风", "胜利", "太白", "朱雀", "含光"};
 
 constexpr std::array<std::string_view, 10> kDigitNames{"一", "二", "三", "四", "五",
-                                                      "六", "七", "八", "九", "十"};
+                                                       "六", "七", "八", "九", "十"};
 
 // Mobile prefixes of the three carriers around the time these retirees got phones.
-constexpr std::array<std::string_view, 12> kPhonePrefixes{
-    "130", "131", "133", "135", "136", "137", "138", "139", "150", "153", "158", "189"};
+constexpr std::array<std::string_view, 12> kPhonePrefixes{"130", "131", "133", "135", "136", "137",
+                                                          "138", "139", "150", "153", "158", "189"};
 
 std::string school_number(std::uint64_t n) {  // 1..30 -> 第一..第三十
     std::string s;
@@ -93,7 +95,9 @@ std::string school_number(std::uint64_t n) {  // 1..30 -> 第一..第三十
 
 SyntheticRoster::SyntheticRoster(std::uint64_t seed) : rng_(seed) {}
 
-std::uint64_t SyntheticRoster::below(std::uint64_t n) { return rng_() % n; }
+std::uint64_t SyntheticRoster::below(std::uint64_t n) {
+    return rng_() % n;
+}
 
 RetireeDraft SyntheticRoster::next() {
     ++count_;
@@ -104,8 +108,9 @@ RetireeDraft SyntheticRoster::next() {
     std::string first17;
     Date birth;
     for (;;) {
-        const int year = first_year + static_cast<int>(below(static_cast<std::uint64_t>(
-                                          last_year - first_year + 1)));
+        const int year =
+            first_year +
+            static_cast<int>(below(static_cast<std::uint64_t>(last_year - first_year + 1)));
         const unsigned month = 1 + static_cast<unsigned>(below(12));
         const unsigned day = 1 + static_cast<unsigned>(below(28));
         birth = Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
@@ -140,10 +145,11 @@ RetireeDraft SyntheticRoster::next() {
             d.employer_unit = std::string(div.city) +
                               std::string(kCityBureaus[below(kCityBureaus.size())]) + "局";
             break;
-        case 2: d.employer_unit = std::string(kUniversities[below(kUniversities.size())]); break;
+        case 2:
+            d.employer_unit = std::string(kUniversities[below(kUniversities.size())]);
+            break;
         case 3:
-            d.employer_unit =
-                std::string(div.city) + "第" + school_number(1 + below(30)) + "中学";
+            d.employer_unit = std::string(div.city) + "第" + school_number(1 + below(30)) + "中学";
             break;
         case 4:
             d.employer_unit = std::string(div.city) +

@@ -14,12 +14,12 @@ namespace pd {
 // at 60 (men) or 55 (women). The same seed gives the same sequence on every machine (the
 // distributions are computed here, not by the standard library's, which vary).
 class SyntheticRoster {
-public:
+  public:
     explicit SyntheticRoster(std::uint64_t seed = 20261203);
     // The next retiree, as a roster row would carry it. ID numbers and phones never repeat.
     RetireeDraft next();
 
-private:
+  private:
     std::uint64_t below(std::uint64_t n);  // uniform in [0, n)
     std::mt19937_64 rng_;
     std::uint64_t count_ = 0;

@@ -32,7 +32,8 @@ int seq_len(unsigned char lead) {
 bool is_separator(const unsigned char* p, int len) {
     if (len == 1) {
         const unsigned char c = p[0];
-        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         return !alnum;
     }
     // U+00B7 middle dot (C2 B7), U+3000 ideographic space (E3 80 80).

@@ -1,12 +1,11 @@
 #include "store/database.h"
 
+#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <array>
 #include <cstring>
 #include <fstream>
-
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/char_tokenizer.h"
 #include "store/migrations.h"
@@ -21,7 +20,9 @@ std::uint32_t be32(const unsigned char* p) {
            std::uint32_t{p[3]};
 }
 
-std::string where(const std::filesystem::path& path) { return "workspace " + path.string(); }
+std::string where(const std::filesystem::path& path) {
+    return "workspace " + path.string();
+}
 
 const std::filesystem::path& checked(const std::filesystem::path& path) {
     check_workspace_file(path);
@@ -61,8 +62,9 @@ void check_workspace_file(const std::filesystem::path& path) {
     const std::uint32_t pages = be32(&header[28]);
     const std::uint32_t valid_for = be32(&header[92]);
     if (page_size < 512 || (page_size & (page_size - 1)) != 0) {
-        throw WorkspaceRejected(where(path) + " is damaged: its header has an impossible page "
-                                              "size. Restore it from a backup");
+        throw WorkspaceRejected(where(path) +
+                                " is damaged: its header has an impossible page "
+                                "size. Restore it from a backup");
     }
     // The in-header page count is trustworthy only when written by SQLite >= 3.7.0 in step
     // with the change counter; then a shorter file lost its tail.
@@ -98,8 +100,7 @@ void check_workspace_file(const std::filesystem::path& path) {
 // A function-try-block: SQLite's own failure to open (no such folder, no permission) gets the
 // same context as everything else.
 Database::Database(const std::filesystem::path& path) try
-    : path_(path),
-      db_(checked(path).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000) {
+    : path_(path), db_(checked(path).string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000) {
     try {
         register_char_tokenizer(db_.getHandle());
         // Re-check through SQLite: the header check cannot see a WAL file's newer state.
@@ -137,6 +138,8 @@ Database::Database(const std::filesystem::path& path) try
     throw StoreError("opening " + where(path) + ": " + e.what());
 }
 
-int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() {
+    return db_.execAndGet("PRAGMA user_version").getInt();
+}
 
 }  // namespace pd::store

@@ -18,7 +18,7 @@ namespace pd::store {
 //
 // Not thread-safe: one Database per thread (a worker opens its own on the same path).
 class Database {
-public:
+  public:
     explicit Database(const std::filesystem::path& path);
 
     [[nodiscard]] SQLite::Database& sql() noexcept { return db_; }
@@ -26,7 +26,7 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
     [[nodiscard]] int schema_version();
 
-private:
+  private:
     std::filesystem::path path_;
     SQLite::Database db_;
 };

@@ -10,7 +10,7 @@ namespace pd::store {
 // Checking a million ID numbers and phones against each other is memory-bound: one probe here
 // costs one cache miss, where std::unordered_map's nodes cost several and a malloc each.
 class FlatKeyMap {
-public:
+  public:
     explicit FlatKeyMap(std::size_t expected = 1024) { rehash(capacity_for(expected)); }
 
     [[nodiscard]] std::optional<std::uint32_t> find(std::uint64_t key) const {
@@ -36,7 +36,7 @@ public:
     }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
-private:
+  private:
     static std::size_t capacity_for(std::size_t n) {
         std::size_t c = 16;
         while (c < n * 2) c *= 2;

@@ -5,8 +5,8 @@
 namespace pd::store {
 
 void append_outbox(SQLite::Database& db, const Uuid& event_id, std::string_view entity,
-                   std::string_view entity_id, std::string_view operation,
-                   std::string_view payload, std::string_view created_at, const Actor& actor) {
+                   std::string_view entity_id, std::string_view operation, std::string_view payload,
+                   std::string_view created_at, const Actor& actor) {
     SQLite::Statement st(db,
                          "INSERT INTO outbox(uuid, entity, entity_id, operation, payload, "
                          "created_at, actor, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

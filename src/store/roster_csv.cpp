@@ -36,7 +36,8 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
 }
 
 std::size_t line_at(std::string_view s, std::size_t offset) {
-    return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 + static_cast<std::size_t>(
+                   std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 std::string hex_byte(unsigned char c) {
@@ -212,8 +213,7 @@ bool CsvReader::next(CsvRecord& out) {
         if (n == 2 && uc == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
             char buf[16];
             std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned char>(s[i + 1]));
-            note("column " + column() + ": contains the control character " + buf +
-                 "; remove it");
+            note("column " + column() + ": contains the control character " + buf + "; remove it");
         }
         field.append(s.substr(i, n));
         i += n;
@@ -256,10 +256,9 @@ RosterHeader RosterHeader::parse(const CsvRecord& header) {
         }
     }
     if (!missing.empty()) {
-        throw RosterFileError(header.line,
-                              "header: missing required column(s) " + missing +
-                                  " (the first line must name the columns; see "
-                                  "docs/roster-csv.md)");
+        throw RosterFileError(header.line, "header: missing required column(s) " + missing +
+                                               " (the first line must name the columns; see "
+                                               "docs/roster-csv.md)");
     }
     if (!unknown.empty()) {
         std::string list;

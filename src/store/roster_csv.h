@@ -17,12 +17,12 @@ namespace pd::store {
 // undecodable bytes): nothing can be imported. The message starts with "line N: " when the
 // problem has a place.
 class RosterFileError : public StoreError {
-public:
+  public:
     RosterFileError(std::size_t line, const std::string& what)
         : StoreError(line ? "line " + std::to_string(line) + ": " + what : what), line_(line) {}
     [[nodiscard]] std::size_t line() const noexcept { return line_; }
 
-private:
+  private:
     std::size_t line_;
 };
 
@@ -73,13 +73,13 @@ struct CsvRecord {
 // (nothing after it can be trusted); control characters and invalid UTF-8 inside a record are
 // reported in CsvRecord::problem so the row can be rejected on its own.
 class CsvReader {
-public:
+  public:
     explicit CsvReader(std::string_view text) : text_(text) {}
     bool next(CsvRecord& out);
     [[nodiscard]] std::size_t line() const noexcept { return line_; }
     [[nodiscard]] std::size_t position() const noexcept { return pos_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;

@@ -4,9 +4,14 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <boost/json.hpp>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -37,7 +42,7 @@ constexpr IndexDef kRetireeIndexes[] = {
 // The OpenCC checker locks a mutex per character; an import asks about the same few thousand
 // characters millions of times from one thread, so a private cache in front of it pays.
 class CachedScriptChecker final : public ScriptChecker {
-public:
+  public:
     explicit CachedScriptChecker(const ScriptChecker& inner) : inner_(inner) {}
     [[nodiscard]] std::optional<char32_t> simplified_of(char32_t ch) const override {
         if (ch < 0x80) return std::nullopt;
@@ -48,7 +53,7 @@ public:
         return answer;
     }
 
-private:
+  private:
     const ScriptChecker& inner_;
     mutable std::unordered_map<char32_t, std::optional<char32_t>> cache_;
 };
@@ -61,7 +66,9 @@ std::uint64_t id_key(const std::string& id) {
     return v * 11 + (c == 'X' ? 10 : static_cast<std::uint64_t>(c - '0'));
 }
 
-std::uint64_t phone_key(const std::string& phone) { return std::stoull(phone); }
+std::uint64_t phone_key(const std::string& phone) {
+    return std::stoull(phone);
+}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -80,8 +87,151 @@ bool blank_record(const CsvRecord& rec) {
     return rec.fields.size() == 1 && rec.fields[0].find_first_not_of(" \t\r") == std::string::npos;
 }
 
+// A row after the checks that need only the row itself.
+struct CheckedRow {
+    CsvRecord record;
+    std::optional<Retiree> retiree;  // when every field passed
+    std::vector<RowProblem> problems;
+};
+
+CheckedRow check_row(const RosterHeader& header, CsvRecord record, const ScriptChecker& checker,
+                     Date today) {
+    CheckedRow out;
+    const std::size_t line = record.line;
+    const auto problem = [&](std::string field, std::string reason) {
+        out.problems.push_back(RowProblem{line, std::move(field), std::move(reason)});
+    };
+    const std::size_t width = header.names.size();
+    if (!record.problem.empty()) {
+        problem("row", record.problem);
+    } else if (record.fields.size() != width) {
+        problem("row", "has " + std::to_string(record.fields.size()) + " fields; the header has " +
+                           std::to_string(width) +
+                           " (a comma inside a field needs the field in double quotes)");
+    } else {
+        std::string status_text;
+        std::string status_reason;
+        const RetireeDraft draft = draft_from_row(header, record, &status_text, &status_reason);
+        for (const std::size_t k : {std::size_t{8}, std::size_t{12}}) {
+            if (header.index[k] && !parse_flag(record.fields[*header.index[k]])) {
+                problem(std::string(kRosterColumns[k].name),
+                        "'" + record.fields[*header.index[k]] + "' is not yes or no (1/0)");
+            }
+        }
+        std::optional<RetireeStatus> status = RetireeStatus::Active;
+        if (!status_text.empty()) {
+            status = parse_retiree_status(status_text);
+            if (!status) {
+                problem("status", "'" + status_text +
+                                      "' is not a status (active, suspended, deceased, "
+                                      "deactivated)");
+            }
+        }
+        if (auto e = check_free_text(status_reason, "status_reason", 200, false)) {
+            problem("status_reason", e->message());
+        }
+        auto validated = validate_draft(draft, checker, today);
+        if (!validated) {
+            for (const auto& e : validated.error()) problem(e.field, e.message());
+        } else if (out.problems.empty()) {
+            out.retiree = std::move(*validated);
+            out.retiree->status = *status;
+            out.retiree->status_reason = status_reason;
+        }
+    }
+    out.record = std::move(record);
+    return out;
+}
+
+struct RowBatch {
+    std::vector<CheckedRow> rows;
+    std::size_t position = 0;  // bytes of the text read after this batch
+};
+
+// Reads and checks rows on a worker thread, handing them over in batches (bounded, so memory
+// stays flat for any file size). A RosterFileError in the middle of the file reaches the
+// consumer after the rows before it, from next().
+class RowPipeline {
+  public:
+    RowPipeline(CsvReader& reader, const RosterHeader& header, const ScriptChecker& checker,
+                Date today)
+        : worker_(
+              [this, &reader, &header, &checker, today] { run(reader, header, checker, today); }) {}
+    ~RowPipeline() {
+        stop();
+        worker_.join();
+    }
+    RowPipeline(const RowPipeline&) = delete;
+    RowPipeline& operator=(const RowPipeline&) = delete;
+
+    std::optional<RowBatch> next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !queue_.empty() || done_; });
+        if (queue_.empty()) {
+            if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+            return std::nullopt;
+        }
+        RowBatch b = std::move(queue_.front());
+        queue_.pop_front();
+        changed_.notify_all();
+        return b;
+    }
+    void stop() {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+        changed_.notify_all();
+    }
+
+  private:
+    static constexpr std::size_t kBatch = 2048;
+    static constexpr std::size_t kQueued = 8;
+
+    void run(CsvReader& reader, const RosterHeader& header, const ScriptChecker& checker,
+             Date today) {
+        try {
+            RowBatch batch;
+            CsvRecord rec;
+            while (reader.next(rec)) {
+                if (blank_record(rec)) continue;
+                batch.rows.push_back(check_row(header, std::move(rec), checker, today));
+                rec = CsvRecord{};
+                if (batch.rows.size() == kBatch) {
+                    batch.position = reader.position();
+                    if (!push(std::move(batch))) return;
+                    batch = RowBatch{};
+                    batch.rows.reserve(kBatch);
+                }
+            }
+            batch.position = reader.position();
+            if (!batch.rows.empty()) push(std::move(batch));
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+        }
+        std::lock_guard lock(mutex_);
+        done_ = true;
+        changed_.notify_all();
+    }
+    bool push(RowBatch b) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return queue_.size() < kQueued || stopped_; });
+        if (stopped_) return false;
+        queue_.push_back(std::move(b));
+        changed_.notify_all();
+        return true;
+    }
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<RowBatch> queue_;
+    bool done_ = false;
+    bool stopped_ = false;
+    std::exception_ptr error_;
+    std::thread worker_;  // last: starts after the state it uses exists
+};
+
 class RejectWriter {
-public:
+  public:
     RejectWriter(const std::filesystem::path& path, const RosterHeader& header) {
         if (path.empty()) return;
         out_.open(path, std::ios::binary | std::ios::trunc);
@@ -105,7 +255,7 @@ public:
         write_csv_line(out_, std::span<const std::string>(fields));
     }
 
-private:
+  private:
     std::ofstream out_;
     std::optional<std::size_t> reason_index_;
     std::size_t width_ = 0;
@@ -126,19 +276,20 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
     ImportReport report;
     report.source = source;
     if (bytes.empty()) {
-        throw RosterFileError(0, "the file is empty; the first line must name the columns, e.g. "
-                                 "id_number,name,employer_unit (see docs/roster-csv.md)");
+        throw RosterFileError(0,
+                              "the file is empty; the first line must name the columns, e.g. "
+                              "id_number,name,employer_unit (see docs/roster-csv.md)");
     }
     DecodedRoster decoded = decode_roster(std::move(bytes));
     report.encoding = decoded.encoding;
     CsvReader reader(decoded.text);
     CsvRecord rec;
     if (!reader.next(rec)) {
-        throw RosterFileError(0, "the file is empty; the first line must name the columns, e.g. "
-                                 "id_number,name,employer_unit (see docs/roster-csv.md)");
+        throw RosterFileError(0,
+                              "the file is empty; the first line must name the columns, e.g. "
+                              "id_number,name,employer_unit (see docs/roster-csv.md)");
     }
     const RosterHeader header = RosterHeader::parse(rec);
-    const std::size_t width = header.names.size();
 
     CachedScriptChecker checker(script);
     const Date today = clock.today();
@@ -170,7 +321,8 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
             SQLite::Statement phones(sql,
                                      "SELECT phone FROM retiree WHERE phone IS NOT NULL AND "
                                      "status <> 'deactivated'");
-            while (phones.executeStep()) db_phones.emplace(phone_key(phones.getColumn(0).getString()), 0);
+            while (phones.executeStep())
+                db_phones.emplace(phone_key(phones.getColumn(0).getString()), 0);
         } else {
             for (const auto& idx : kRetireeIndexes) {
                 sql.exec(std::string("DROP INDEX IF EXISTS ") + idx.name);
@@ -191,58 +343,31 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
         std::optional<std::int64_t> first_key;
         std::int64_t last_key = 0;
 
-        std::vector<RowProblem> row_problems;
-        const auto problem = [&](std::string field, std::string reason) {
-            row_problems.push_back(RowProblem{line, std::move(field), std::move(reason)});
-        };
         ImportProgress progress;
         progress.bytes_total = decoded.text.size();
         progress.phase = "checking";
 
-        while (reader.next(rec)) {
-            line = rec.line;
-            if (blank_record(rec)) continue;
-            ++report.rows;
-            row_problems.clear();
-            std::optional<Retiree> ok;
-            if (!rec.problem.empty()) {
-                problem("row", rec.problem);
-            } else if (rec.fields.size() != width) {
-                problem("row", "has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                                   std::to_string(width) +
-                                   " (a comma inside a field needs the field in double quotes)");
-            } else {
-                std::string status_text;
-                std::string status_reason;
-                const RetireeDraft draft = draft_from_row(header, rec, &status_text, &status_reason);
-                for (const std::size_t k : {std::size_t{8}, std::size_t{12}}) {
-                    if (header.index[k] && !parse_flag(rec.fields[*header.index[k]])) {
-                        problem(std::string(kRosterColumns[k].name),
-                                "'" + rec.fields[*header.index[k]] + "' is not yes or no (1/0)");
-                    }
-                }
-                std::optional<RetireeStatus> status = RetireeStatus::Active;
-                if (!status_text.empty()) {
-                    status = parse_retiree_status(status_text);
-                    if (!status) {
-                        problem("status", "'" + status_text +
-                                              "' is not a status (active, suspended, deceased, "
-                                              "deactivated)");
-                    }
-                }
-                if (auto e = check_free_text(status_reason, "status_reason", 200, false)) {
-                    problem("status_reason", e->message());
-                }
-                auto validated = validate_draft(draft, checker, today);
-                if (!validated) {
-                    for (const auto& e : validated.error()) problem(e.field, e.message());
-                } else if (row_problems.empty()) {
-                    Retiree& r = *validated;
-                    r.status = *status;
-                    r.status_reason = status_reason;
+        // Stage 1 (a worker thread): parse and check each row on its own. Stage 2 (here, the
+        // thread that owns the connection): the checks against other rows and the workspace,
+        // then the insert. The two overlap, so a 2-core machine checks while SQLite writes.
+        RowPipeline pipeline(reader, header, checker, today);
+        std::vector<RowProblem> row_problems;
+        const auto problem = [&](std::string field, std::string reason) {
+            row_problems.push_back(RowProblem{line, std::move(field), std::move(reason)});
+        };
+        std::size_t next_progress = 8192;
+        while (auto batch = pipeline.next()) {
+            for (CheckedRow& row : batch->rows) {
+                line = row.record.line;
+                ++report.rows;
+                row_problems = std::move(row.problems);
+                std::optional<Retiree> ok;
+                if (row_problems.empty() && row.retiree) {
+                    Retiree& r = *row.retiree;
                     const std::uint64_t ik = id_key(r.id_number.str());
                     if (db_ids.contains(ik)) {
-                        problem("id_number", "this ID number is already registered in the workspace");
+                        problem("id_number",
+                                "this ID number is already registered in the workspace");
                     } else if (const auto at = file_ids.find(ik)) {
                         problem("id_number", "the same ID number is on line " +
                                                  std::to_string(*at) + " of this file");
@@ -255,85 +380,88 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                                     "(该手机已注册); if the family shares it, set "
                                     "phone_shared_by_family to 1");
                         } else if (const auto at = file_phones.find(pk)) {
-                            problem("phone", "this phone is already given for the retiree on line " +
-                                                 std::to_string(*at) +
-                                                 "; if the family shares it, set "
-                                                 "phone_shared_by_family to 1");
+                            problem("phone",
+                                    "this phone is already given for the retiree on line " +
+                                        std::to_string(*at) +
+                                        "; if the family shares it, set "
+                                        "phone_shared_by_family to 1");
                         }
                     }
                     if (row_problems.empty()) ok = std::move(r);
                 }
+                if (!ok) {
+                    ++report.rejected;
+                    std::string reasons;
+                    for (auto& p : row_problems) {
+                        if (!reasons.empty()) reasons += "; ";
+                        reasons += p.field + ": " + p.reason;
+                        if (report.problems.size() < options.max_problems) {
+                            report.problems.push_back(std::move(p));
+                        }
+                    }
+                    rejects.write(std::move(row.record.fields), reasons);
+                } else {
+                    const Retiree& r = *ok;
+                    file_ids.emplace(id_key(r.id_number.str()), static_cast<std::uint32_t>(line));
+                    if (r.phone && r.status != RetireeStatus::Deactivated) {
+                        file_phones.emplace(phone_key(r.phone->str()),
+                                            static_cast<std::uint32_t>(line));
+                    }
+                    // All or nothing: once a row is bad, keep checking but stop writing.
+                    if (options.skip_invalid || report.rejected == 0) {
+                        auto unit = unit_ids.find(r.employer_unit);
+                        if (unit == unit_ids.end()) {
+                            unit = unit_ids.emplace(r.employer_unit, units.id_for(r.employer_unit))
+                                       .first;
+                        }
+                        insert.bind(1, r.id_number.str());
+                        insert.bind(2, r.name.str());
+                        insert.bind(3, std::string(to_string(r.gender)));
+                        insert.bind(4, to_iso(r.birth_date));
+                        insert.bind(5, r.ethnicity);
+                        insert.bind(6, unit->second);
+                        if (r.retirement_date) {
+                            insert.bind(7, to_iso(*r.retirement_date));
+                        } else {
+                            insert.bind(7);
+                        }
+                        if (r.phone) {
+                            insert.bind(8, r.phone->str());
+                        } else {
+                            insert.bind(8);
+                        }
+                        insert.bind(9, r.phone_shared_by_family ? 1 : 0);
+                        insert.bind(10, r.address);
+                        insert.bind(11, r.social_security_card);
+                        insert.bind(12, std::string(to_string(r.scheme)));
+                        insert.bind(13, r.overseas ? 1 : 0);
+                        insert.bind(14, std::string(to_string(r.status)));
+                        insert.bind(15, r.status_reason);
+                        insert.bind(16, uuids.next(clock.now()).str());
+                        insert.bind(17, now);
+                        insert.bind(18, now);
+                        insert.exec();
+                        insert.reset();
+                        const std::int64_t key = sql.getLastInsertRowid();
+                        if (!first_key) first_key = key;
+                        last_key = key;
+                        if (!bulk) {
+                            fts.bind(1, key);
+                            fts.bind(2, r.name.str());
+                            fts.exec();
+                            fts.reset();
+                        }
+                        ++report.imported;
+                    }
+                }
             }
-
-            if (!ok) {
-                ++report.rejected;
-                std::string reasons;
-                for (auto& p : row_problems) {
-                    if (!reasons.empty()) reasons += "; ";
-                    reasons += p.field + ": " + p.reason;
-                    if (report.problems.size() < options.max_problems) {
-                        report.problems.push_back(std::move(p));
-                    }
-                }
-                rejects.write(rec.fields, reasons);
-            } else {
-                const Retiree& r = *ok;
-                file_ids.emplace(id_key(r.id_number.str()), static_cast<std::uint32_t>(line));
-                if (r.phone && r.status != RetireeStatus::Deactivated) {
-                    file_phones.emplace(phone_key(r.phone->str()), static_cast<std::uint32_t>(line));
-                }
-                // All or nothing: once a row is bad, keep checking but stop writing.
-                if (options.skip_invalid || report.rejected == 0) {
-                    auto unit = unit_ids.find(r.employer_unit);
-                    if (unit == unit_ids.end()) {
-                        unit = unit_ids.emplace(r.employer_unit, units.id_for(r.employer_unit)).first;
-                    }
-                    insert.bind(1, r.id_number.str());
-                    insert.bind(2, r.name.str());
-                    insert.bind(3, std::string(to_string(r.gender)));
-                    insert.bind(4, to_iso(r.birth_date));
-                    insert.bind(5, r.ethnicity);
-                    insert.bind(6, unit->second);
-                    if (r.retirement_date) {
-                        insert.bind(7, to_iso(*r.retirement_date));
-                    } else {
-                        insert.bind(7);
-                    }
-                    if (r.phone) {
-                        insert.bind(8, r.phone->str());
-                    } else {
-                        insert.bind(8);
-                    }
-                    insert.bind(9, r.phone_shared_by_family ? 1 : 0);
-                    insert.bind(10, r.address);
-                    insert.bind(11, r.social_security_card);
-                    insert.bind(12, std::string(to_string(r.scheme)));
-                    insert.bind(13, r.overseas ? 1 : 0);
-                    insert.bind(14, std::string(to_string(r.status)));
-                    insert.bind(15, r.status_reason);
-                    insert.bind(16, uuids.next(clock.now()).str());
-                    insert.bind(17, now);
-                    insert.bind(18, now);
-                    insert.exec();
-                    insert.reset();
-                    const std::int64_t key = sql.getLastInsertRowid();
-                    if (!first_key) first_key = key;
-                    last_key = key;
-                    if (!bulk) {
-                        fts.bind(1, key);
-                        fts.bind(2, r.name.str());
-                        fts.exec();
-                        fts.reset();
-                    }
-                    ++report.imported;
-                }
-            }
-
-            if (options.progress && report.rows % 8192 == 0) {
+            if (options.progress && report.rows >= next_progress) {
+                next_progress = report.rows + 8192;
                 progress.rows_done = report.rows;
-                progress.bytes_done = reader.position();
+                progress.bytes_done = batch->position;
                 if (!options.progress(progress)) {
                     report.cancelled = true;
+                    pipeline.stop();
                     break;
                 }
             }
@@ -391,12 +519,9 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
             b.exec();
             // One event for the batch: sync uploads the records of keys first..last (a batch's
             // keys are contiguous: one transaction, records never deleted).
-            boost::json::object payload{{"batch", report.batch_id},
-                                        {"source", source},
-                                        {"encoding", report.encoding},
-                                        {"rows", report.imported},
-                                        {"rejected", report.rejected},
-                                        {"first_key", *first_key},
+            boost::json::object payload{{"batch", report.batch_id},    {"source", source},
+                                        {"encoding", report.encoding}, {"rows", report.imported},
+                                        {"rejected", report.rejected}, {"first_key", *first_key},
                                         {"last_key", last_key}};
             append_outbox(sql, uuids.next(clock.now()), "import_batch", report.batch_id, "import",
                           boost::json::serialize(payload), now, actor);

@@ -26,7 +26,7 @@ struct ImportOptions {
     // false (default): all or nothing; any bad row and nothing is imported.
     // true: good rows are imported, bad ones go to `reject_file` with their reasons.
     bool skip_invalid = false;
-    std::filesystem::path reject_file;  // only with skip_invalid; empty: not written
+    std::filesystem::path reject_file;                // only with skip_invalid; empty: not written
     Actor actor = system_actor("", "roster import");  // who imports
     // Called every few thousand rows (on the importing thread); return false to cancel: the
     // transaction is rolled back and nothing changes.
@@ -47,9 +47,9 @@ struct RowProblem {
 struct ImportReport {
     std::string source;
     std::string encoding;
-    std::size_t rows = 0;      // data rows in the file
-    std::size_t imported = 0;  // rows written (0 unless committed)
-    std::size_t rejected = 0;  // bad rows
+    std::size_t rows = 0;              // data rows in the file
+    std::size_t imported = 0;          // rows written (0 unless committed)
+    std::size_t rejected = 0;          // bad rows
     std::vector<RowProblem> problems;  // every problem of every bad row (up to max_problems)
     bool committed = false;
     bool cancelled = false;

@@ -310,8 +310,7 @@ void SqliteRetireeRepository::update(const Retiree& after, const ChangeNote& not
         } catch (const SQLite::Exception& e) {
             (void)up.tryReset();
             if (is_unique_violation(e)) {
-                throw DuplicateKey("ID number " + after.id_number.str() +
-                                   " is already registered");
+                throw DuplicateKey("ID number " + after.id_number.str() + " is already registered");
             }
             throw;
         }
@@ -365,10 +364,12 @@ std::vector<std::int64_t> SqliteRetireeRepository::search(const SearchQuery& que
     std::vector<std::int64_t> keys;
     try {
         for (const SearchField f : fields) {
-            const bool fallback = query.field == SearchField::Auto && f == SearchField::EmployerUnit;
+            const bool fallback =
+                query.field == SearchField::Auto && f == SearchField::EmployerUnit;
             if (fallback && !keys.empty()) break;  // the text was a name
             switch (f) {
-                case SearchField::Auto: break;
+                case SearchField::Auto:
+                    break;
                 case SearchField::IdNumber: {
                     const std::string t = upper_ascii(strip_blanks(query.text));
                     if (t.empty()) break;
@@ -437,8 +438,8 @@ std::vector<RetireeRow> SqliteRetireeRepository::rows(std::span<const std::int64
                 row.id = Uuid::parse(st.getColumn(1).getString()).value_or(Uuid{});
                 row.id_number = st.getColumn(2).getString();
                 row.name = st.getColumn(3).getString();
-                row.gender = st.getColumn(4).getString() == "female" ? Gender::Female
-                                                                      : Gender::Male;
+                row.gender =
+                    st.getColumn(4).getString() == "female" ? Gender::Female : Gender::Male;
                 row.birth_date = st.getColumn(5).getString();
                 row.employer_unit = st.getColumn(6).getString();
                 row.phone = st.getColumn(7).isNull() ? "" : st.getColumn(7).getString();

@@ -20,7 +20,7 @@ namespace pd::store {
 //
 // Holds prepared statements on `db`, which must outlive it. One per connection and thread.
 class SqliteRetireeRepository final : public RetireeRepository, public RetireeDirectory {
-public:
+  public:
     SqliteRetireeRepository(Database& db, const Clock& clock);
     ~SqliteRetireeRepository() override;
 
@@ -40,7 +40,7 @@ public:
     [[nodiscard]] std::optional<Retiree> by_key(std::int64_t key) const;
     [[nodiscard]] std::optional<std::int64_t> key_of(const Uuid& id) const;
 
-private:
+  private:
     struct Statements;
     Database& db_;
     const Clock& clock_;

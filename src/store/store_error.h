@@ -9,14 +9,14 @@ namespace pd::store {
 // done and why it failed ("opening workspace /x/y.sqlite: ..."). SQLite's own exceptions are
 // wrapped on the way out so callers catch one type.
 class StoreError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // The file is not a workspace this build can open: truncated, not SQLite, another program's
 // SQLite database, or written by a newer PensionDesk. Nothing in the file was changed.
 class WorkspaceRejected : public StoreError {
-public:
+  public:
     using StoreError::StoreError;
 };
 

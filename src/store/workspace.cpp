@@ -29,7 +29,9 @@ std::filesystem::path user_data_dir() {
 #endif
 }
 
-std::filesystem::path default_workspace_path() { return user_data_dir() / "demo.sqlite"; }
+std::filesystem::path default_workspace_path() {
+    return user_data_dir() / "demo.sqlite";
+}
 
 WorkspaceInfo read_workspace_info(Database& db) {
     WorkspaceInfo info;

@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device rd;
         path_ = fs::temp_directory_path() / ("pd-admin-test-" + std::to_string(rd()));
@@ -29,7 +29,7 @@ public:
     }
     fs::path operator/(const std::string& n) const { return path_ / n; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -56,7 +56,9 @@ void write(const fs::path& p, const std::string& s) {
     std::ofstream(p, std::ios::binary) << s;
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
 const std::string kRoster =
     "id_number,name,employer_unit,phone\n"
@@ -146,11 +148,12 @@ TEST(AdminCli, MalformedFileAndForeignWorkspaceHaveTheirExitCodes) {
 
 TEST(AdminInProcess, ExtraSubcommandsGetTheirArguments) {
     std::vector<std::string> seen;
-    std::vector<Subcommand> extra{{"read-card", "test", [&](const auto& a, auto&, auto& out, auto&) {
-                                       seen = a;
-                                       out << "card";
-                                       return 3;
-                                   }}};
+    std::vector<Subcommand> extra{
+        {"read-card", "test", [&](const auto& a, auto&, auto& out, auto&) {
+             seen = a;
+             out << "card";
+             return 3;
+         }}};
     std::istringstream in;
     std::ostringstream out, err;
     EXPECT_EQ(run_admin({"--json", "read-card", "--port", "/dev/ttyUSB0"}, in, out, err, extra), 3);

@@ -29,7 +29,9 @@ ManualClock clock_at_2026() {
     return ManualClock(sys_days{year{2026} / 12 / 3} + hours{12});
 }
 
-Date today() { return clock_at_2026().today(); }
+Date today() {
+    return clock_at_2026().today();
+}
 
 RetireeDraft good() {
     RetireeDraft d;
@@ -87,7 +89,7 @@ TEST(ValidateDraft, GenderAndBirthDateMustAgreeWithTheIdNumber) {
 }
 
 class RegistryOnSqlite : public ::testing::Test {
-protected:
+  protected:
     RegistryOnSqlite() {
         std::random_device rd;
         dir_ = fs::temp_directory_path() / ("pd-domain-registry-" + std::to_string(rd()));
@@ -152,8 +154,8 @@ TEST(SyntheticRoster, EveryRetireeIsValidShaanxiAndUnique) {
     for (int i = 0; i < 3000; ++i) {
         const RetireeDraft d = roster.next();
         const auto r = validate_draft(d, checker(), today());
-        ASSERT_TRUE(r.has_value()) << d.id_number << " " << d.name << ": "
-                                   << r.error().front().message();
+        ASSERT_TRUE(r.has_value())
+            << d.id_number << " " << d.name << ": " << r.error().front().message();
         EXPECT_EQ(r->id_number.province_code(), "61");
         const int born = static_cast<int>(r->birth_date.year());
         EXPECT_GE(born, 1935);

@@ -1,7 +1,8 @@
+#include "store/database.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include "store/char_tokenizer.h"
-#include "store/database.h"
 #include "store/migrations.h"
 #include "store/store_error.h"
 #include "store_test_support.h"
@@ -9,8 +10,8 @@
 namespace pd::store {
 namespace {
 
-using testing::TempDir;
 using testing::slurp;
+using testing::TempDir;
 using testing::write_file;
 
 TEST(Database, FreshWorkspaceHasNewestSchemaWalAndForeignKeys) {

@@ -25,13 +25,11 @@ const std::string kGood2 = "440524188001010014,张建国,陕西省教育厅,1390
 const std::string kGood3 = "61011319550315003X,李明,西北大学,,\n";
 
 class ImportTest : public ::testing::Test {
-protected:
+  protected:
     ImportReport run(const std::string& bytes, ImportOptions options = {}) {
         return import_roster_bytes(db, bytes, "test.csv", testing::checker(), clock, options);
     }
-    std::int64_t count() {
-        return db.sql().execAndGet("SELECT count(*) FROM retiree").getInt64();
-    }
+    std::int64_t count() { return db.sql().execAndGet("SELECT count(*) FROM retiree").getInt64(); }
     std::vector<std::string> messages(const ImportReport& r) {
         std::vector<std::string> out;
         for (const auto& p : r.problems) out.push_back(p.message());
@@ -80,8 +78,8 @@ TEST_F(ImportTest, GoodFileImportsInOneTransactionWithOneOutboxEvent) {
 }
 
 TEST_F(ImportTest, AnyBadRowImportsNothingAndReportsEveryBadRow) {
-    const std::string bad_name = "61011319550315003X,王國華,西北大学,,\n";    // traditional
-    const std::string bad_check = "340524198001010013,赵六,西北大学,,\n";     // check should be X
+    const std::string bad_name = "61011319550315003X,王國華,西北大学,,\n";  // traditional
+    const std::string bad_check = "340524198001010013,赵六,西北大学,,\n";   // check should be X
     const auto r = run(kHeader + kGood1 + bad_name + kGood2 + bad_check);
     EXPECT_FALSE(r.committed);
     EXPECT_EQ(r.imported, 0u);
@@ -112,8 +110,11 @@ TEST_F(ImportTest, SkipInvalidImportsGoodRowsAndTheFixedRejectFileImportsToo) {
     EXPECT_EQ(msgs[1], "line 5: id_number: the same ID number is on line 2 of this file");
 
     std::string rejects = slurp(dir / "rejects.csv");
-    ASSERT_EQ(rejects.rfind("\xEF\xBB\xBF" "id_number,name,employer_unit,phone,"
-                            "phone_shared_by_family,reason\r\n", 0), 0u)
+    ASSERT_EQ(rejects.rfind("\xEF\xBB\xBF"
+                            "id_number,name,employer_unit,phone,"
+                            "phone_shared_by_family,reason\r\n",
+                            0),
+              0u)
         << rejects;
     EXPECT_NE(rejects.find("王國華"), std::string::npos);
     // Fix the two rows as a clerk would, keep the reason column, import again.
@@ -147,9 +148,11 @@ TEST_F(ImportTest, PhoneTwiceInTheFileNeedsTheSharedMark) {
     const auto r = run(kHeader + kGood1 + "440524188001010014,张建国,陕西省教育厅,13800138000,0\n");
     ASSERT_EQ(messages(r).size(), 1u);
     EXPECT_EQ(messages(r)[0].rfind("line 3: phone: this phone is already given for the retiree "
-                                   "on line 2", 0),
+                                   "on line 2",
+                                   0),
               0u);
-    const auto ok = run(kHeader + kGood1 + "440524188001010014,张建国,陕西省教育厅,13800138000,是\n");
+    const auto ok =
+        run(kHeader + kGood1 + "440524188001010014,张建国,陕西省教育厅,13800138000,是\n");
     EXPECT_TRUE(ok.committed);
     EXPECT_EQ(count(), 2);
 }
@@ -197,8 +200,9 @@ TEST_F(ImportTest, MalformedRowsAreNamedByLine) {
     EXPECT_FALSE(r.committed);
     const auto msgs = messages(r);
     ASSERT_EQ(msgs.size(), 4u);
-    EXPECT_EQ(msgs[0], "line 3: row: has 3 fields; the header has 5 (a comma inside a field "
-                       "needs the field in double quotes)");
+    EXPECT_EQ(msgs[0],
+              "line 3: row: has 3 fields; the header has 5 (a comma inside a field "
+              "needs the field in double quotes)");
     EXPECT_EQ(msgs[1], "line 4: row: column 2: contains the control character U+0007; remove it");
     EXPECT_EQ(msgs[2].rfind("line 5: row: column 2: byte 0xFF is not valid UTF-8", 0), 0u)
         << msgs[2];
@@ -207,9 +211,10 @@ TEST_F(ImportTest, MalformedRowsAreNamedByLine) {
 }
 
 TEST_F(ImportTest, QuotedFieldsWithCommasAndNewlinesAndCrlf) {
-    const auto r = run("id_number,name,employer_unit,address\r\n"
-                       "11010519491231002X,王秀英,\"西安市第八十三中学\",\"雁塔区, 长安路1号\"\r\n"
-                       "440524188001010014,张建国,陕西省教育厅,\"\"\"东\"\"院\"\r\n");
+    const auto r =
+        run("id_number,name,employer_unit,address\r\n"
+            "11010519491231002X,王秀英,\"西安市第八十三中学\",\"雁塔区, 长安路1号\"\r\n"
+            "440524188001010014,张建国,陕西省教育厅,\"\"\"东\"\"院\"\r\n");
     ASSERT_TRUE(r.committed) << ::testing::PrintToString(messages(r));
     SqliteRetireeRepository repo(db, clock);
     EXPECT_EQ(repo.by_key(2)->address, "\"东\"院");
@@ -293,7 +298,8 @@ TEST(DemoWorkspace, DataDirFollowsXdg) {
     const char* old = std::getenv("XDG_DATA_HOME");
     const std::string saved = old ? old : "";
     setenv("XDG_DATA_HOME", "/tmp/xdg-test", 1);
-    EXPECT_EQ(default_workspace_path(), std::filesystem::path("/tmp/xdg-test/pensiondesk/demo.sqlite"));
+    EXPECT_EQ(default_workspace_path(),
+              std::filesystem::path("/tmp/xdg-test/pensiondesk/demo.sqlite"));
     if (old) {
         setenv("XDG_DATA_HOME", saved.c_str(), 1);
     } else {

@@ -38,8 +38,8 @@ struct Registry {
 
 TEST(Repository, RegisterWritesRecordAndOutboxEventTogether) {
     Registry reg;
-    auto r = reg.service.register_retiree(draft("11010519491231002X", "王秀英", "13800138000"),
-                                          clerk());
+    auto r =
+        reg.service.register_retiree(draft("11010519491231002X", "王秀英", "13800138000"), clerk());
     ASSERT_TRUE(r.has_value()) << r.error().front().message();
     const auto back = reg.repo.by_id_number(r->id_number);
     ASSERT_TRUE(back);
@@ -135,8 +135,8 @@ TEST(Repository, EditBumpsRevisionAndStaleEditIsRefused) {
 
 TEST(Repository, DeactivateKeepsTheRecordAndFreesThePhone) {
     Registry reg;
-    auto r = reg.service.register_retiree(draft("11010519491231002X", "王秀英", "13800138000"),
-                                          clerk());
+    auto r =
+        reg.service.register_retiree(draft("11010519491231002X", "王秀英", "13800138000"), clerk());
     ASSERT_TRUE(r.has_value());
     ASSERT_TRUE(reg.service.deactivate(r->id, "deceased 2026-11-30", clerk()));
     EXPECT_EQ(reg.repo.by_id(r->id)->status, RetireeStatus::Deactivated);

@@ -20,7 +20,7 @@ struct Row {
 
 // A registry of synthetic retirees plus the truth to compare searches with (brute force).
 class SearchTest : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir;  // NOLINT: suite-lifetime fixture, deleted in TearDownTestSuite
         std::ostringstream csv;
@@ -70,8 +70,8 @@ protected:
 TEST_F(SearchTest, IdNumberExactAndPrefix) {
     const Row& r = all_[1234];
     EXPECT_EQ(search(r.id_number, SearchField::IdNumber), std::vector<std::int64_t>{r.key});
-    for (const std::size_t len : {std::size_t{4}, std::size_t{6}, std::size_t{10},
-                                  std::size_t{14}, std::size_t{17}}) {
+    for (const std::size_t len :
+         {std::size_t{4}, std::size_t{6}, std::size_t{10}, std::size_t{14}, std::size_t{17}}) {
         const std::string prefix = r.id_number.substr(0, len);
         SCOPED_TRACE(prefix);
         const auto expected =
@@ -134,7 +134,8 @@ TEST_F(SearchTest, AutoGuessesTheField) {
 }
 
 TEST_F(SearchTest, LimitKeepsTheFirstInDisplayOrder) {
-    const auto all_wang = truth([](const Row& x) { return x.name.find("王") != std::string::npos; });
+    const auto all_wang =
+        truth([](const Row& x) { return x.name.find("王") != std::string::npos; });
     ASSERT_GT(all_wang.size(), 5u);
     const auto five = repo_->search({"王", SearchField::Name, 5});
     EXPECT_EQ(five, std::vector<std::int64_t>(all_wang.begin(), all_wang.begin() + 5));

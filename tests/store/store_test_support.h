@@ -19,11 +19,11 @@ namespace fs = std::filesystem;
 
 // A fresh folder per test under the system temp dir, removed afterwards.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("pd-store-test-" + std::to_string(rd()) + "-" +
-                                             std::to_string(rd()));
+        path_ = fs::temp_directory_path() /
+                ("pd-store-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -35,7 +35,7 @@ public:
     [[nodiscard]] const fs::path& path() const { return path_; }
     [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     fs::path path_;
 };
 
