@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "domain/clock.h"
+#include "domain/permission.h"
 
 namespace pd {
 
@@ -139,6 +140,18 @@ std::optional<ChainBreak> verify_chain(const std::vector<AuditEntry>& entries, c
                           "changed"};
     }
     return std::nullopt;
+}
+
+Expected<std::vector<AuditEntry>> read_audit(const Actor& actor, const AuditReader& reader,
+                                             AuditSink& sink,
+                                             std::chrono::system_clock::time_point now,
+                                             const AuditQuery& query) {
+    if (!allows(actor, Permission::AuditView)) {
+        sink.append(make_audit(actor, now, AuditAction::PermissionDenied, "audit", "", "denied",
+                               std::string(to_string(Permission::AuditView))));
+        return permission_denied(actor, Permission::AuditView);
+    }
+    return reader.find(query);
 }
 
 }  // namespace pd

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/actor.h"
+#include "domain/expected.h"
 
 namespace pd {
 
@@ -92,6 +93,23 @@ class AuditSink {
     virtual void append(const AuditEntry& e) = 0;
 };
 
+// What the audit viewer asks for; empty members do not filter.
+struct AuditQuery {
+    std::string staff;       // a staff id, or part of the staff name or typed staff number
+    std::string subject_id;  // a retiree's or an account's id
+    std::optional<AuditAction> action;
+    std::optional<std::chrono::system_clock::time_point> from;  // inclusive
+    std::optional<std::chrono::system_clock::time_point> to;    // exclusive
+    std::size_t limit = 100000;
+};
+
+// Reading the log (the store implements it). Newest first.
+class AuditReader {
+  public:
+    virtual ~AuditReader() = default;
+    [[nodiscard]] virtual std::vector<AuditEntry> find(const AuditQuery& query) const = 0;
+};
+
 // The first entry where the chain does not hold, and why.
 struct ChainBreak {
     std::int64_t seq = 0;  // the entry named as broken
@@ -104,5 +122,11 @@ struct ChainBreak {
 [[nodiscard]] std::optional<ChainBreak> verify_chain(const std::vector<AuditEntry>& entries,
                                                      const Digest& digest, std::int64_t head_count,
                                                      std::string_view head_hash);
+
+// Reading the audit log for a person: supervisors and auditors only (permission.h); a refusal
+// is itself audited.
+[[nodiscard]] Expected<std::vector<AuditEntry>> read_audit(
+    const Actor& actor, const AuditReader& reader, AuditSink& sink,
+    std::chrono::system_clock::time_point now, const AuditQuery& query);
 
 }  // namespace pd

@@ -13,15 +13,7 @@
 
 namespace pd::store {
 
-// What the audit viewer and the export ask for; empty members do not filter.
-struct AuditFilter {
-    std::string staff;       // a staff id, or part of the staff name or typed staff number
-    std::string subject_id;  // a retiree's or an account's id
-    std::optional<AuditAction> action;
-    std::optional<std::chrono::system_clock::time_point> from;  // inclusive
-    std::optional<std::chrono::system_clock::time_point> to;    // exclusive
-    std::size_t limit = 100000;
-};
+using AuditFilter = AuditQuery;
 
 // Appends one entry to the hash chain of `db`: assigns seq and prev_hash, truncates the time to
 // milliseconds (what is stored), and moves the head. Joins the caller's transaction when one is
@@ -30,14 +22,14 @@ struct AuditFilter {
 AuditEntry append_audit(SQLite::Database& db, AuditEntry e);
 
 // The audit log of a workspace (tables audit_log and audit_head, see auth_schema.cpp).
-class SqliteAuditLog final : public AuditSink {
+class SqliteAuditLog final : public AuditSink, public AuditReader {
   public:
     explicit SqliteAuditLog(SQLite::Database& db) : db_(db) {}
 
     void append(const AuditEntry& e) override { (void)append_audit(db_, e); }
 
     // Newest first, as the viewer lists them.
-    [[nodiscard]] std::vector<AuditEntry> find(const AuditFilter& filter) const;
+    [[nodiscard]] std::vector<AuditEntry> find(const AuditFilter& filter) const override;
     // Every entry in chain order.
     [[nodiscard]] std::vector<AuditEntry> all() const;
     [[nodiscard]] std::int64_t count() const;

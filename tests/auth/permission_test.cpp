@@ -333,3 +333,29 @@ TEST_F(AccountPermissions, ListPerRole) {
 }
 
 }  // namespace
+
+namespace {
+
+// --- reading the audit log, per role ------------------------------------------------------
+
+class Entries final : public pd::AuditReader {
+  public:
+    [[nodiscard]] std::vector<pd::AuditEntry> find(const pd::AuditQuery&) const override {
+        return {pd::AuditEntry{}};
+    }
+};
+
+TEST(AuditPermissions, OnlySupervisorsAndAuditorsReadTheLog) {
+    Entries reader;
+    pd::test::MemoryAudit sink;
+    const auto now = std::chrono::system_clock::time_point{};
+    for (const Role role : kRoles) {
+        const pd::Actor actor{"x", "n", "ws", role, "u", "6101"};
+        const bool may = role == Role::Supervisor || role == Role::Auditor;
+        EXPECT_EQ(pd::read_audit(actor, reader, sink, now, {}).has_value(), may)
+            << pd::to_string(role);
+    }
+    EXPECT_EQ(sink.of(pd::AuditAction::PermissionDenied).size(), kRoles.size() - 2);
+}
+
+}  // namespace

@@ -5,6 +5,7 @@
 #include "domain/auth_service.h"
 #include "domain/retiree_repository.h"
 #include "store/audit_log.h"
+#include "store/auth_context.h"
 #include "store/auth_schema.h"
 #include "store/scrypt_password_hasher.h"
 #include "store_fixture.h"
@@ -90,6 +91,27 @@ TEST_F(StaffRepositoryTest, LockoutSurvivesARestart) {
     clock.advance(24h);
     EXPECT_TRUE(auth.sign_in("ADMIN1", "correct horse battery", "ws").has_value());
     EXPECT_FALSE(log.verify().has_value());
+}
+
+}  // namespace
+
+namespace {
+
+class AuthContextTest : public pd::test::WorkspaceTest {};
+
+TEST_F(AuthContextTest, WiresSignInToTheWorkspace) {
+    pd::ManualClock clock{std::chrono::sys_days{std::chrono::year{2026} / 12 / 3}};
+    pd::UuidGenerator ids{2};
+    pd::store::AuthContext auth(sql(), clock, ids, {1024, 8, 1});
+    EXPECT_TRUE(auth.service().needs_first_administrator());
+    ASSERT_TRUE(
+        auth.service()
+            .create_first_administrator({"ADMIN1", "管理员", pd::Role::Administrator, {}, {}},
+                                        "correct horse battery", "ws")
+            .has_value());
+    EXPECT_TRUE(auth.service().sign_in("admin1", "correct horse battery", "ws").has_value());
+    EXPECT_EQ(auth.audit().count(), 2);
+    EXPECT_FALSE(auth.audit().verify().has_value());
 }
 
 }  // namespace
