@@ -16,8 +16,7 @@ struct Run {
 };
 
 Run cli(const std::string& args) {
-    const std::string cmd =
-        std::string(PD_BUILD_DIR) + "/src/vision_cli/pensiondesk-vision " + args + " 2>&1";
+    const std::string cmd = std::string(PD_VISION_CLI) + " " + args + " 2>&1";
     Run r{-1, {}};
     FILE* p = ::popen(cmd.c_str(), "r");
     if (p == nullptr) return r;
