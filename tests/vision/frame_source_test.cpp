@@ -85,3 +85,67 @@ TEST(FrameSource, DestroyingARunningSourceDoesNotHang) {
 
 }  // namespace
 }  // namespace pd::vision
+
+namespace pd::vision {
+namespace {
+
+// A camera stand-in: delivers `frames_per_connection` frames, then "unplugs"; the first
+// `failed_opens` re-opens fail as if the device were still missing.
+class FlakyCamera final : public FrameReader {
+  public:
+    FlakyCamera(int frames_per_connection, int failed_opens)
+        : per_connection_(frames_per_connection), failed_opens_(failed_opens) {}
+    bool open(std::string& error) override {
+        if (opened_ > 0 && failed_opens_-- > 0) {
+            error = "device gone";
+            return false;
+        }
+        ++opened_;
+        left_ = per_connection_;
+        return true;
+    }
+    std::optional<cv::Mat> read(double& ts) override {
+        if (left_-- <= 0) return std::nullopt;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ts = static_cast<double>(count_++) * 0.033;
+        return cv::Mat(48, 64, CV_8UC3, cv::Scalar::all(count_ % 255));
+    }
+    void close() override {}
+    CaptureMode mode() const override { return {64, 48, 30.0}; }
+    bool is_live() const override { return true; }
+    std::string description() const override { return "flaky"; }
+
+  private:
+    int per_connection_;
+    int failed_opens_;
+    int opened_ = 0;
+    int left_ = 0;
+    int count_ = 0;
+};
+
+TEST(FrameSource, UnpluggedCameraReconnectsAndKeepsDelivering) {
+    auto src = start_source(std::make_unique<FlakyCamera>(5, 2), Pacing::realtime,
+                            std::chrono::milliseconds(5), -1);
+    int got = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (got < 12 && std::chrono::steady_clock::now() < deadline) {
+        if (src->wait_next(std::chrono::milliseconds(100))) ++got;
+    }
+    EXPECT_GE(got, 12);  // frames from at least three connections
+    EXPECT_GE(src->reconnects(), 2);
+    EXPECT_EQ(src->mode().width, 64);
+}
+
+TEST(FrameSource, CameraThatNeverComesBackIsReported) {
+    auto src = start_source(std::make_unique<FlakyCamera>(3, 1000), Pacing::realtime,
+                            std::chrono::milliseconds(5), 3);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (src->status() != SourceStatus::failed && std::chrono::steady_clock::now() < deadline) {
+        (void)src->wait_next(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(src->status(), SourceStatus::failed);
+    EXPECT_EQ(src->last_error(), "device gone");
+}
+
+}  // namespace
+}  // namespace pd::vision
