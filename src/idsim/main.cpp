@@ -105,11 +105,12 @@ int run(const std::vector<std::string>& args) {
     Simulator sim(std::move(*card), options);
     for (const auto& [f, n] : faults) sim.set_fault(f, n);
     sim.start();
-    std::cout << sim.device_path() << std::endl;
-
+    // The control FIFO exists before the path is printed: whoever reads it may write at once.
     std::vector<LineSource> sources{{STDIN_FILENO, {}, true}};
     if (!control_path.empty()) {
-        if (::mkfifo(control_path.c_str(), 0600) != 0 && errno != EEXIST) {
+        struct stat st {};
+        if (::mkfifo(control_path.c_str(), 0600) != 0 &&
+            !(errno == EEXIST && ::stat(control_path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode))) {
             throw std::runtime_error("cannot create FIFO " + control_path);
         }
         // Opened read-write so it never reports end-of-file when a writer goes away.
@@ -117,6 +118,8 @@ int run(const std::vector<std::string>& args) {
         if (fd < 0) throw std::runtime_error("cannot open FIFO " + control_path);
         sources.push_back({fd, {}, true});
     }
+    std::cout << sim.device_path() << std::endl;
+
     for (;;) {
         std::vector<pollfd> fds{{sigfd, POLLIN, 0}};
         for (const auto& s : sources) fds.push_back({s.open ? s.fd : -1, POLLIN, 0});

@@ -2,6 +2,9 @@
 // fuzzed code path (the bodies abort on a broken invariant).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 #include "devices/frame.h"
@@ -88,6 +91,25 @@ TEST(HostileInput, TextBlockTarget) {
     for (const auto& input : corpus) {
         EXPECT_EQ(fuzz::text_block(input.data(), input.size()), 0);
     }
+}
+
+// The checked-in seed corpus of the fuzz targets runs through them here too.
+TEST(HostileInput, SeedCorpus) {
+    namespace fs = std::filesystem;
+    std::size_t files = 0;
+    for (const char* target : {"frame_decoder", "text_block"}) {
+        for (const auto& entry :
+             fs::directory_iterator(fs::path(PD_DEVICES_FUZZ_CORPUS) / target)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            const Bytes input((std::istreambuf_iterator<char>(in)), {});
+            const int r = std::string_view(target) == "frame_decoder"
+                              ? fuzz::frame_decoder(input.data(), input.size())
+                              : fuzz::text_block(input.data(), input.size());
+            EXPECT_EQ(r, 0) << entry.path();
+            ++files;
+        }
+    }
+    EXPECT_GE(files, 10u);
 }
 
 }  // namespace
