@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/frame.h>
 #include <wx/init.h>
+#include <wx/listctrl.h>
 #include <wx/textctrl.h>
+#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
@@ -14,7 +17,10 @@
 
 #include "domain/auth_service.h"
 #include "fakes.h"
+#include "ui/audit_viewer_panel.h"
+#include "ui/lock_screen.h"
 #include "ui/login_dialog.h"
+#include "ui/staff_admin_panel.h"
 #include "ui/text.h"
 
 namespace {
@@ -145,6 +151,104 @@ TEST_F(LoginUi, LockScreenModeResumesOrSwitches) {
         EXPECT_TRUE(dlg.switched_user());
         EXPECT_EQ(audit.of(pd::AuditAction::SessionEnded).size(), 1u);
     }
+}
+
+TEST_F(LoginUi, IdleLockHidesTheWindowAndTheSameUserResumes) {
+    auto first = auth.sign_in("clerk", "goodpassword", "ws-ui");
+    ASSERT_TRUE(first.has_value());
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "registry");
+    frame->Show();
+    settle(200);
+    bool quit = false;
+    pd::ui::LockScreen lock(frame, auth, clock, "ws-ui", *first, 5min,
+                            {[](const pd::Session&) {}, [&] { quit = true; }});
+    // Four minutes of nothing: still open.
+    clock.advance(4min);
+    settle(1300);
+    EXPECT_TRUE(frame->IsShown());
+    EXPECT_FALSE(lock.locked());
+
+    // While the lock screen's modal loop runs: check what is visible, then sign in again.
+    bool hidden_while_locked = false;
+    wxTimer driver;
+    driver.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        hidden_while_locked = !frame->IsShown();
+        sim.Text("goodpassword");
+        sim.Char(WXK_RETURN);
+    });
+    driver.StartOnce(800);
+    clock.advance(1min);  // five minutes idle: the next tick locks
+    settle(3000);
+    EXPECT_TRUE(hidden_while_locked);
+    EXPECT_FALSE(lock.locked());
+    EXPECT_TRUE(frame->IsShown());
+    EXPECT_FALSE(quit);
+    EXPECT_EQ(lock.session().id, first->id);
+    EXPECT_EQ(audit.of(pd::AuditAction::ScreenLocked).size(), 1u);
+    EXPECT_EQ(audit.of(pd::AuditAction::ScreenUnlocked).size(), 1u);
+    frame->Destroy();
+    settle(100);
+}
+
+TEST_F(LoginUi, StaffAdminPanelListsAccountsForAdministratorsOnly) {
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "admin");
+    const auto admin = staff.rows[0].actor("ws-ui");
+    auto* panel = new pd::ui::StaffAdminPanel(frame, auth, clock, admin);
+    frame->Show();
+    settle(200);
+    auto* list = dynamic_cast<wxListCtrl*>(panel->GetChildren()[1]);
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->GetItemCount(), 2);
+    const pd::Actor clerk{"c", "c", "ws-ui", pd::Role::CounterClerk, {}, "6101"};
+    auto* refused = new pd::ui::StaffAdminPanel(frame, auth, clock, clerk);
+    auto* refused_list = dynamic_cast<wxListCtrl*>(refused->GetChildren()[1]);
+    ASSERT_NE(refused_list, nullptr);
+    EXPECT_EQ(refused_list->GetItemCount(), 1);  // the refusal, not the accounts
+    EXPECT_TRUE(refused_list->GetItemText(0).Contains("does not allow"));
+    frame->Destroy();
+    settle(100);
+}
+
+// The audit log as the viewer reads it: the in-memory sink, filtered like the store does.
+class SinkReader final : public pd::AuditReader {
+  public:
+    explicit SinkReader(const pd::test::MemoryAudit& sink) : sink_(sink) {}
+    [[nodiscard]] std::vector<pd::AuditEntry> find(const pd::AuditQuery& q) const override {
+        std::vector<pd::AuditEntry> out;
+        for (const auto& e : sink_.entries) {
+            if (!q.staff.empty() && e.staff_name.find(q.staff) == std::string::npos) continue;
+            if (q.action && e.action != *q.action) continue;
+            out.push_back(e);
+        }
+        return out;
+    }
+
+  private:
+    const pd::test::MemoryAudit& sink_;
+};
+
+TEST_F(LoginUi, AuditViewerForAuditorsNotForClerks) {
+    (void)auth.sign_in("clerk", "goodpassword", "ws-ui");
+    (void)auth.sign_in("boss", "administrator password", "ws-ui");
+    SinkReader reader(audit);
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "audit");
+    const pd::Actor auditor{"a", "审计员 (A1)", "ws-ui", pd::Role::Auditor, {}, {}};
+    pd::test::MemoryAudit denials;
+    auto* panel = new pd::ui::AuditViewerPanel(frame, reader, denials, clock, auditor);
+    frame->Show();
+    settle(200);
+    EXPECT_GE(panel->shown(), 4u);
+    panel->person_field()->ChangeValue(wxString::FromUTF8("王芳"));
+    panel->search();
+    const auto clerk_entries = panel->shown();
+    EXPECT_GE(clerk_entries, 1u);
+    EXPECT_LT(clerk_entries, audit.entries.size());
+    const pd::Actor clerk{"c", "c", "ws-ui", pd::Role::CounterClerk, {}, "6101"};
+    auto* refused = new pd::ui::AuditViewerPanel(frame, reader, denials, clock, clerk);
+    EXPECT_EQ(refused->shown(), 0u);
+    EXPECT_EQ(denials.of(pd::AuditAction::PermissionDenied).size(), 1u);
+    frame->Destroy();
+    settle(100);
 }
 
 }  // namespace
