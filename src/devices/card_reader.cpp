@@ -1,5 +1,7 @@
 #include "devices/card_reader.h"
 
+#include <algorithm>
+#include <array>
 #include <thread>
 
 #include "devices/discovery.h"
@@ -114,6 +116,21 @@ Result<CardData> CardReader::read_data(bool with_fingerprint, bool* fingerprint_
     auto r = expect(command::kReadText, options_.read_timeout, sw3::kSuccess);
     if (!r) return r.error();
     return parse_read_data(r->data, false);
+}
+
+Result<Done> CardReader::set_module_baud(unsigned baud) {
+    constexpr std::array<unsigned, 5> kRates{115200, 57600, 38400, 19200, 9600};
+    const auto it = std::find(kRates.begin(), kRates.end(), baud);
+    if (it == kRates.end()) {
+        return ReaderError{ErrorKind::InvalidArgument, std::nullopt,
+                           "the module cannot run at " + std::to_string(baud) + " baud"};
+    }
+    const Command set{0x60, static_cast<std::uint8_t>(it - kRates.begin()), "set baud rate"};
+    auto r = expect(set, options_.command_timeout, sw3::kSuccess);
+    if (!r) return r.error();
+    options_.baud = baud;
+    link_.reset();  // the next exchange reopens at the new speed
+    return Done{};
 }
 
 Result<std::optional<std::string>> CardReader::read_newest_address() {

@@ -49,6 +49,9 @@ class CardReader {
     // Text + photo, or with fingerprint (falling back to the plain read on status 21).
     [[nodiscard]] Result<CardData> read_data(bool with_fingerprint,
                                              bool* fingerprint_refused = nullptr);
+    // Switches the module to `baud` (115200, 57600, 38400, 19200 or 9600) and reopens the port
+    // at that speed for the following exchanges.
+    [[nodiscard]] Result<Done> set_module_baud(unsigned baud);
     // nullopt when the card has no newest address (status 91).
     [[nodiscard]] Result<std::optional<std::string>> read_newest_address();
 

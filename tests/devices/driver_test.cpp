@@ -29,6 +29,17 @@ TEST_F(Driver, SamOperations) {
     EXPECT_EQ(*id, idsim::sample_card(CardType::ResidentId).sam_id);
 }
 
+TEST_F(Driver, SwitchesTheModulesBaudRate) {
+    start();
+    auto reader = open_reader();
+    ASSERT_TRUE(reader.set_module_baud(9600).has_value());
+    EXPECT_EQ(reader.options().baud, 9600u);
+    EXPECT_TRUE(reader.sam_status().has_value());  // reopened at the new speed
+    auto bad = reader.set_module_baud(12345);
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().kind, ErrorKind::InvalidArgument);
+}
+
 TEST_F(Driver, FindSelectReadAddressStepByStep) {
     start();
     auto reader = open_reader();
