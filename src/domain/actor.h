@@ -15,8 +15,8 @@ struct Actor {
     std::string staff_name;   // for messages: "王芳 (A0123)"
     std::string workstation;  // host name of the workstation
     Role role = Role::None;
-    std::string unit;    // employer unit of a unit HR clerk (matches Retiree::employer_unit)
-    std::string region;  // administrative division code prefix of a counter clerk: "6101"
+    std::string unit{};    // employer unit of a unit HR clerk (matches Retiree::employer_unit)
+    std::string region{};  // administrative division code prefix of a counter clerk: "6101"
 };
 
 // The actor for imports, demo seeding and other non-interactive work on a workspace.
