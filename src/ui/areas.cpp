@@ -1,6 +1,7 @@
 #include <wx/intl.h>
 
 #include "ui/area.h"
+#include "ui/certification_panel.h"
 #include "ui/later_release_panel.h"
 #include "ui/registry_panel.h"
 #include "ui/settings_panel.h"
@@ -21,12 +22,9 @@ std::vector<Area> default_areas() {
     areas.push_back(Area{"registry", _("Retirees"), [](wxWindow* parent, Session& s) {
                              return static_cast<wxWindow*>(new RegistryPanel(parent, s));
                          }});
-    areas.push_back(later(
-        "certification", _("Certification"),
-        _("Assisted face certification, the yearly proof of life that keeps a pension paid: the "
-          "ID card reader identifies the retiree, the webcam checks the face against the "
-          "enrolled photo with a liveness check (blink, turn the head), and the result is "
-          "recorded with the staff member, the workstation and any relative who assisted.")));
+    areas.push_back(Area{"certification", _("Certification"), [](wxWindow* parent, Session& s) {
+                             return make_certification_panel(parent, s);
+                         }});
     areas.push_back(
         later("payments", _("Pension payments"),
               _("Review of pension payments that failed (payment status and reason, e.g. a closed "

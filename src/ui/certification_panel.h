@@ -1,0 +1,62 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "domain/certification.h"
+#include "domain/retiree_directory.h"
+
+class wxButton;
+class wxListCtrl;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace pd::ui {
+
+struct Session;
+class CertificationServices;
+
+// 资格认证: find the retiree, see whether they can be certified now (every reason and what to
+// do next, in large text), start the wizard, and the history of their certifications
+// (认证查询) with CSV export and, for a pending review, the supervisor's decision.
+class CertificationPanel final : public wxPanel {
+  public:
+    CertificationPanel(wxWindow* parent, Session& session);
+    ~CertificationPanel() override;
+
+    void search(const wxString& text);
+    void select(std::size_t row);
+    void open_wizard();
+    // Writes the selected retiree's history as UTF-8 CSV. Throws on I/O errors.
+    void export_history(const std::filesystem::path& file) const;
+
+    [[nodiscard]] CertificationServices& services() { return *services_; }
+    [[nodiscard]] std::size_t result_count() const { return results_.size(); }
+    [[nodiscard]] const std::vector<Certification>& history() const { return history_; }
+
+  private:
+    void show_selected();
+    void review_selected();
+
+    Session& session_;
+    std::unique_ptr<CertificationServices> services_;
+    std::vector<RetireeRow> results_;
+    std::optional<RetireeRow> selected_;
+    std::vector<Certification> history_;
+    wxTextCtrl* query_ = nullptr;
+    wxListCtrl* list_ = nullptr;
+    wxStaticText* eligibility_ = nullptr;
+    wxButton* certify_ = nullptr;
+    wxListCtrl* history_list_ = nullptr;
+    wxButton* export_ = nullptr;
+    wxButton* review_ = nullptr;
+};
+
+// The error shown in place of the panel when the certification services cannot open.
+[[nodiscard]] wxWindow* make_certification_panel(wxWindow* parent, Session& session);
+
+}  // namespace pd::ui

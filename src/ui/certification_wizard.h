@@ -1,0 +1,93 @@
+#pragma once
+
+#include <wx/dialog.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/certification_service.h"
+#include "ui/certification_worker.h"
+
+class wxButton;
+class wxChoice;
+class wxSimplebook;
+class wxStaticText;
+class wxBoxSizer;
+
+namespace pd::ui {
+
+class CameraPreview;
+class CertificationServices;
+class ProxyPanel;
+
+// The certification at the counter, step by step: eligibility (every reason and what to do),
+// an optional proxy, the camera; then the live challenge; then the result with the receipt,
+// or the reason and what to try, and after three failures manual review or a home visit.
+class CertificationWizard final : public wxDialog {
+  public:
+    enum class Step { Check, Live, Result };
+
+    CertificationWizard(wxWindow* parent, CertificationServices& services, const Uuid& retiree);
+    ~CertificationWizard() override;
+
+    // The buttons' actions, public for tests and keyboard shortcuts.
+    bool start();  // false (and says why on screen) when the retiree cannot be certified now
+    void cancel_capture();
+    void request_review();
+    void request_home_visit();
+    void save_pdf(const std::filesystem::path& file);
+
+    [[nodiscard]] Step step() const { return step_; }
+    [[nodiscard]] bool capturing() const { return worker_ != nullptr; }
+    [[nodiscard]] const std::optional<AttemptResult>& last_attempt() const { return attempt_; }
+    [[nodiscard]] wxString result_headline() const;
+    [[nodiscard]] CameraPreview* preview() const { return preview_; }
+    [[nodiscard]] ProxyPanel* proxy_panel() const { return proxy_; }
+
+  private:
+    wxWindow* build_check_page(wxWindow* parent);
+    wxWindow* build_live_page(wxWindow* parent);
+    wxWindow* build_result_page(wxWindow* parent);
+    void refresh_eligibility();
+    void show_step(Step s);
+    void on_done(const CaptureOutcome& outcome);
+    void show_result(const CaptureOutcome& outcome);
+    void show_error(const wxString& what);
+    void show_note(const wxString& what);
+
+    CertificationServices& services_;
+    Uuid retiree_id_;
+    Retiree retiree_;
+    std::optional<Eligibility> eligibility_;
+    std::vector<CaptureSource> sources_;
+    std::optional<AttemptResult> attempt_;
+    std::optional<ProxyAgent> proxy_at_start_;
+    Step step_ = Step::Check;
+
+    wxSimplebook* book_ = nullptr;
+    wxBoxSizer* reasons_ = nullptr;
+    wxWindow* reasons_parent_ = nullptr;
+    ProxyPanel* proxy_ = nullptr;
+    wxChoice* source_ = nullptr;
+    wxButton* start_ = nullptr;
+    wxStaticText* start_note_ = nullptr;
+    CameraPreview* preview_ = nullptr;
+    wxStaticText* live_status_ = nullptr;
+    wxStaticText* headline_ = nullptr;
+    wxStaticText* details_ = nullptr;
+    wxButton* retry_ = nullptr;
+    wxButton* print_ = nullptr;
+    wxButton* pdf_ = nullptr;
+    wxButton* review_ = nullptr;
+    wxButton* home_visit_ = nullptr;
+    std::unique_ptr<CertificationWorker> worker_;
+};
+
+// Translates an eligibility reason's texts (English templates, then their args).
+[[nodiscard]] wxString reason_text(const EligibilityReason& r);
+[[nodiscard]] wxString reason_next_step(const EligibilityReason& r);
+// What to tell the retiree after a failed attempt, by failure code.
+[[nodiscard]] wxString failure_advice(const std::string& code);
+
+}  // namespace pd::ui

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+
+#include "ui/certification_services.h"
+
+namespace pd::ui {
+
+// The demo video offered as a camera when the shared face test data is present
+// (PENSIONDESK_TESTDATA): liveportrait_d12.mp4, with the actions it really shows.
+[[nodiscard]] std::optional<CaptureSource> demo_video_source();
+
+// The demo retiree's ID number (registered and enrolled from the demo video's face).
+inline constexpr const char* demo_retiree_id_number_first17 = "61010319520315002";
+
+// When the demo workspace opens with the test data present: registers the demo retiree (once)
+// and enrols them from a frame of the demo video, so a newcomer can run a whole certification
+// without a webcam. Does nothing without the test data; never throws (the demo just offers
+// no video then, and says why on stderr).
+void prepare_demo_certification(CertificationServices& services);
+
+}  // namespace pd::ui

@@ -1,0 +1,114 @@
+#include "ui/proxy_panel.h"
+
+#include <wx/checkbox.h>
+#include <wx/combobox.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "ui/text.h"
+#include "ui/theme.h"
+
+namespace pd::ui {
+
+ProxyPanel::ProxyPanel(wxWindow* parent, const Retiree& retiree, const ScriptChecker& script,
+                       Date today)
+    : wxPanel(parent, wxID_ANY), retiree_(retiree), script_(script), today_(today) {
+    enabled_ = new wxCheckBox(this, wxID_ANY, _("A relative assists (proxy)"));
+    fields_ = new wxPanel(this, wxID_ANY);
+    auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(12, 2)));
+    grid->AddGrowableCol(1, 1);
+    const auto row = [&](const wxString& label, wxWindow* control, const std::string& field) {
+        grid->Add(new wxStaticText(fields_, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(control, 1, wxEXPAND);
+        auto* err = new wxStaticText(fields_, wxID_ANY, wxString());
+        err->SetForegroundColour(theme::error_colour());
+        grid->AddSpacer(0);
+        grid->Add(err, 0, wxEXPAND);
+        errors_[field] = err;
+    };
+    name_ = new wxTextCtrl(fields_, wxID_ANY);
+    id_number_ = new wxTextCtrl(fields_, wxID_ANY);
+    phone_ = new wxTextCtrl(fields_, wxID_ANY);
+    const wxString relations[] = {_("Child"), _("Spouse"), _("Grandchild"), _("Sibling"),
+                                  _("Other relative")};
+    relationship_ = new wxComboBox(fields_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                   5, relations);
+    row(_("Name"), name_, "name");
+    row(_("ID number"), id_number_, "id_number");
+    row(_("Mobile phone"), phone_, "phone");
+    row(_("Relationship"), relationship_, "relationship");
+    fields_->SetSizer(grid);
+
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(enabled_, 0, wxBOTTOM, FromDIP(6));
+    top->Add(fields_, 0, wxEXPAND | wxLEFT, FromDIP(24));
+    SetSizer(top);
+    fields_->Enable(false);
+
+    enabled_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        fields_->Enable(enabled_->GetValue());
+        validate();
+    });
+    for (wxWindow* w : {static_cast<wxWindow*>(name_), static_cast<wxWindow*>(id_number_),
+                        static_cast<wxWindow*>(phone_)})
+        w->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+    relationship_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
+    relationship_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { validate(); });
+}
+
+bool ProxyPanel::assisted() const {
+    return enabled_->GetValue();
+}
+
+ProxyDraft ProxyPanel::draft() const {
+    return ProxyDraft{to_utf8(name_->GetValue().Strip(wxString::both)),
+                      to_utf8(id_number_->GetValue().Strip(wxString::both)),
+                      to_utf8(phone_->GetValue().Strip(wxString::both)),
+                      to_utf8(relationship_->GetValue().Strip(wxString::both))};
+}
+
+void ProxyPanel::validate() {
+    for (auto& [field, label] : errors_) label->SetLabel(wxString());
+    proxy_.reset();
+    if (assisted()) {
+        const auto d = draft();
+        auto checked = validate_proxy(d, retiree_, script_, today_);
+        if (checked) {
+            proxy_ = std::move(*checked);
+        } else {
+            // Untouched fields say nothing yet; a field typed into says what is wrong.
+            for (const auto& e : checked.error()) {
+                auto it = errors_.find(e.field);
+                if (it == errors_.end()) it = errors_.find("name");
+                const bool empty_field = (e.field == "name" && d.name.empty()) ||
+                                         (e.field == "id_number" && d.id_number.empty()) ||
+                                         (e.field == "phone" && d.phone.empty()) ||
+                                         (e.field == "relationship" && d.relationship.empty());
+                it->second->SetLabel(empty_field ? _("Required") : translate(e));
+            }
+        }
+    }
+    Layout();
+    if (GetParent() != nullptr) GetParent()->Layout();
+}
+
+bool ProxyPanel::valid() const {
+    return !assisted() || proxy_.has_value();
+}
+
+std::optional<ProxyAgent> ProxyPanel::proxy() const {
+    return assisted() ? proxy_ : std::nullopt;
+}
+
+void ProxyPanel::set(const ProxyDraft& d) {
+    enabled_->SetValue(true);
+    fields_->Enable(true);
+    name_->ChangeValue(from_utf8(d.name));
+    id_number_->ChangeValue(from_utf8(d.id_number));
+    phone_->ChangeValue(from_utf8(d.phone));
+    relationship_->ChangeValue(from_utf8(d.relationship));
+    validate();
+}
+
+}  // namespace pd::ui

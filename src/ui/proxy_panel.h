@@ -1,0 +1,49 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "domain/proxy.h"
+
+class wxCheckBox;
+class wxComboBox;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace pd::ui {
+
+// 亲友代办: the relative who assists, validated as it is typed (each field says what is wrong
+// under itself). Off by default: most retirees come alone.
+class ProxyPanel final : public wxPanel {
+  public:
+    ProxyPanel(wxWindow* parent, const Retiree& retiree, const ScriptChecker& script, Date today);
+
+    [[nodiscard]] bool assisted() const;
+    // The checked proxy; nullopt when nobody assists or a field is wrong (see valid()).
+    [[nodiscard]] std::optional<ProxyAgent> proxy() const;
+    // True when nobody assists or every field is right.
+    [[nodiscard]] bool valid() const;
+    // Fills the fields (tests; later the ID card reader).
+    void set(const ProxyDraft& draft);
+
+  private:
+    void validate();
+    [[nodiscard]] ProxyDraft draft() const;
+
+    Retiree retiree_;
+    const ScriptChecker& script_;
+    Date today_;
+    wxCheckBox* enabled_ = nullptr;
+    wxPanel* fields_ = nullptr;
+    wxTextCtrl* name_ = nullptr;
+    wxTextCtrl* id_number_ = nullptr;
+    wxTextCtrl* phone_ = nullptr;
+    wxComboBox* relationship_ = nullptr;
+    std::map<std::string, wxStaticText*> errors_;  // by domain field name
+    std::optional<ProxyAgent> proxy_;
+};
+
+}  // namespace pd::ui

@@ -1,0 +1,125 @@
+#include "ui/review_dialog.h"
+
+#include <wx/button.h>
+#include <wx/image.h>
+#include <wx/scrolwin.h>
+#include <wx/sizer.h>
+#include <wx/statbmp.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "store/sqlite_certification_repository.h"
+#include "ui/certification_services.h"
+#include "ui/session.h"
+#include "ui/text.h"
+#include "ui/theme.h"
+
+namespace pd::ui {
+
+namespace {
+wxBitmap evidence_bitmap(const std::vector<std::uint8_t>& jpeg, int box) {
+    cv::Mat bgr = cv::imdecode(jpeg, cv::IMREAD_COLOR);
+    if (bgr.empty()) return {};
+    const double scale = std::min(1.0, static_cast<double>(box) / std::max(bgr.cols, bgr.rows));
+    cv::resize(bgr, bgr, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::cvtColor(bgr, bgr, cv::COLOR_BGR2RGB);
+    wxImage img(bgr.cols, bgr.rows);
+    std::copy(bgr.datastart, bgr.dataend, img.GetData());
+    return wxBitmap(img);
+}
+}  // namespace
+
+ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
+                           const Certification& review)
+    : wxDialog(parent, wxID_ANY, _("Manual review"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      services_(services),
+      review_(review) {
+    SetFont(theme::base_font());
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    auto* frames = new wxScrolledWindow(this, wxID_ANY);
+    auto* fs = new wxBoxSizer(wxHORIZONTAL);
+    // The failed attempts before this request hold the evidence: show each one's frames.
+    int shown = 0;
+    const auto history = services_.certifications().history(review.retiree_id);
+    wxString scores;
+    for (const auto& c : history) {
+        if (c.outcome != CertificationOutcome::Failed) continue;
+        scores
+            << wxString::Format(
+                   _("%s: face match %.2f, liveness %.2f, reason %s"),
+                   wxDateTime(std::chrono::system_clock::to_time_t(c.at)).Format("%Y-%m-%d %H:%M"),
+                   c.similarity, c.liveness, from_utf8(c.failure_reason))
+            << "\n";
+        for (const auto& blob : c.evidence_blobs) {
+            if (shown >= 9) break;
+            try {
+                const auto bmp = evidence_bitmap(services_.open_image(blob), FromDIP(220));
+                if (bmp.IsOk()) {
+                    fs->Add(new wxStaticBitmap(frames, wxID_ANY, bmp), 0, wxRIGHT, FromDIP(6));
+                    ++shown;
+                }
+            } catch (const std::exception&) {
+                // Expired or unreadable evidence is simply not shown; the scores still are.
+            }
+        }
+    }
+    if (shown == 0) fs->Add(new wxStaticText(frames, wxID_ANY, _("No evidence frames kept.")));
+    frames->SetSizer(fs);
+    frames->SetScrollRate(FromDIP(10), 0);
+    frames->SetMinSize(FromDIP(wxSize(900, 240)));
+
+    reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
+                             FromDIP(wxSize(600, 80)), wxTE_MULTILINE);
+    status_ = new wxStaticText(this, wxID_ANY, wxString());
+    status_->SetForegroundColour(theme::error_colour());
+    auto* approve = new wxButton(this, wxID_ANY, _("Approve"));
+    auto* reject = new wxButton(this, wxID_ANY, _("Reject"));
+    auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(approve, 0, wxRIGHT, FromDIP(8));
+    buttons->Add(reject, 0, wxRIGHT, FromDIP(8));
+    buttons->AddStretchSpacer();
+    buttons->Add(cancel, 0);
+
+    s->Add(frames, 0, wxEXPAND | wxALL, FromDIP(8));
+    s->Add(new wxStaticText(this, wxID_ANY, scores), 0, wxALL, FromDIP(8));
+    s->Add(new wxStaticText(this, wxID_ANY, _("Reason for the decision (recorded)")), 0,
+           wxLEFT | wxRIGHT, FromDIP(8));
+    s->Add(reason_, 0, wxEXPAND | wxALL, FromDIP(8));
+    s->Add(status_, 0, wxALL, FromDIP(8));
+    s->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
+    SetSizerAndFit(s);
+
+    approve->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (decide(true)) EndModal(wxID_OK);
+    });
+    reject->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (decide(false)) EndModal(wxID_OK);
+    });
+}
+
+void ReviewDialog::set_reason(const wxString& reason) {
+    reason_->ChangeValue(reason);
+}
+
+bool ReviewDialog::decide(bool approve) {
+    const std::string reason = to_utf8(reason_->GetValue().Strip(wxString::both));
+    if (reason.empty()) {
+        status_->SetLabel(_("Write the reason for the decision first."));
+        return false;
+    }
+    auto r =
+        services_.service().decide_review(review_.id, approve, reason, services_.session().actor);
+    if (!r) {
+        status_->SetLabel(translate(r.error()));
+        Layout();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace pd::ui

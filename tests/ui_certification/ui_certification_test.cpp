@@ -1,0 +1,252 @@
+// The certification wizard end to end under Xvfb: the real panel, wizard, worker, face engine,
+// services and store, on the shared test video instead of a webcam. Screenshots of each step
+// go to <build>/ui_certification_screenshots.
+#include <gtest/gtest.h>
+#include <wx/app.h>
+#include <wx/frame.h>
+#include <wx/sizer.h>
+#include <wx/utils.h>
+
+#include <chrono>
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+
+#include "domain/id_number.h"
+#include "domain/receipt_code.h"
+#include "store/database.h"
+#include "store/outbox.h"
+#include "store/sqlite_certification_repository.h"
+#include "ui/camera_preview.h"
+#include "ui/certification_panel.h"
+#include "ui/certification_services.h"
+#include "ui/certification_wizard.h"
+#include "ui/demo_certification.h"
+#include "ui/i18n.h"
+#include "ui/proxy_panel.h"
+#include "ui/screenshot.h"
+#include "ui/session.h"
+#include "ui/text.h"
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool under_ci() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && *ci != '\0';
+}
+
+fs::path testdata() {
+    if (const char* env = std::getenv("PENSIONDESK_TESTDATA"); env != nullptr && *env != '\0')
+        return env;
+    return PD_TESTDATA_DEFAULT;
+}
+
+fs::path shots_dir() {
+    fs::path dir = fs::path(PD_BUILD_DIR) / "ui_certification_screenshots";
+    fs::create_directories(dir);
+    return dir;
+}
+
+// Runs the event loop until `done` or the timeout; true when done.
+bool pump_until(const std::function<bool()>& done, std::chrono::seconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        wxTheApp->ProcessPendingEvents();
+        wxYield();
+        wxMilliSleep(5);
+    }
+    return true;
+}
+
+void pump_for(std::chrono::milliseconds d) {
+    const auto until = std::chrono::steady_clock::now() + d;
+    pump_until([&] { return std::chrono::steady_clock::now() > until; }, 10s);
+}
+
+void shot(wxWindow* w, const std::string& name) {
+    pump_for(300ms);  // let it map and paint
+    EXPECT_TRUE(pd::ui::save_screenshot(w, pd::ui::from_path(shots_dir() / (name + ".png"))))
+        << name;
+}
+
+class WizardTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (std::getenv("DISPLAY") == nullptr) {
+            if (under_ci()) FAIL() << "no DISPLAY: run under Xvfb (xvfb-run -a)";
+            GTEST_SKIP() << "no DISPLAY";
+        }
+        const fs::path video = testdata() / "faces" / "video" / "liveportrait_d12.mp4";
+        if (!fs::exists(video)) {
+            if (under_ci()) FAIL() << "test data missing: " << video;
+            GTEST_SKIP() << "test data missing: " << video;
+        }
+        dir_ = fs::temp_directory_path() / ("pd-uicert-" + std::to_string(std::random_device{}()));
+        fs::create_directories(dir_ / "config");
+        // The keyring goes to the temporary config folder, never the user's.
+        setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
+        setenv("PENSIONDESK_TESTDATA", testdata().c_str(), 1);
+        session_ = pd::ui::Session::open(dir_ / "w.sqlite", pd::ui::desktop_actor());
+        frame_ = new wxFrame(nullptr, wxID_ANY, "certification", wxPoint(0, 0), wxSize(1200, 860));
+        panel_ = new pd::ui::CertificationPanel(frame_, *session_);
+        auto* s = new wxBoxSizer(wxVERTICAL);
+        s->Add(panel_, 1, wxEXPAND);
+        frame_->SetSizer(s);
+        frame_->Show();
+        // The demo video, every frame (as fast as the engine goes), with the actions it shows.
+        auto source = pd::ui::demo_video_source();
+        ASSERT_TRUE(source);
+        source->pacing = pd::vision::Pacing::as_fast_as_possible;
+        panel_->services().forced_source = *source;
+    }
+    void TearDown() override {
+        if (frame_ != nullptr) frame_->Destroy();
+        pump_for(100ms);
+        session_.reset();
+        if (!dir_.empty()) fs::remove_all(dir_);
+    }
+
+    pd::Uuid demo_retiree() {
+        const std::string first17 = pd::ui::demo_retiree_id_number_first17;
+        auto id = pd::IdNumber::parse(first17 + pd::IdNumber::check_character(first17),
+                                      session_->clock.today());
+        EXPECT_TRUE(id);
+        auto r = panel_->services().retirees().by_id_number(*id);
+        EXPECT_TRUE(r);
+        return r ? r->id : pd::Uuid{};
+    }
+
+    std::int64_t outbox() { return pd::store::count_outbox(panel_->services().database().sql()); }
+
+    fs::path dir_;
+    std::unique_ptr<pd::ui::Session> session_;
+    wxFrame* frame_ = nullptr;
+    pd::ui::CertificationPanel* panel_ = nullptr;
+};
+
+}  // namespace
+
+TEST_F(WizardTest, WholeCertificationOnTheVideoIsRecordedWithReceipt) {
+    const auto started = std::chrono::steady_clock::now();
+    pd::ui::prepare_demo_certification(panel_->services());  // registers and enrols from the video
+    const pd::Uuid retiree = demo_retiree();
+    ASSERT_TRUE(panel_->services().certifications().active_enrollment(retiree));
+
+    panel_->search(pd::ui::from_utf8("李秀英"));
+    ASSERT_GE(panel_->result_count(), 1U);
+    shot(frame_, "1-panel-found");
+
+    const auto outbox_before = outbox();
+    auto* wizard = new pd::ui::CertificationWizard(frame_, panel_->services(), retiree);
+    wizard->Move(0, 0);
+    wizard->Show();
+    shot(wizard, "2-wizard-eligibility");
+    ASSERT_EQ(wizard->step(), pd::ui::CertificationWizard::Step::Check);
+
+    ASSERT_TRUE(wizard->start());
+    ASSERT_TRUE(pump_until([&] { return wizard->preview()->frames_shown() >= 5; }, 60s))
+        << "no frames reached the preview";
+    shot(wizard, "3-wizard-live");
+    ASSERT_TRUE(pump_until(
+        [&] { return wizard->step() == pd::ui::CertificationWizard::Step::Result; }, 120s))
+        << "the challenge did not finish";
+    shot(wizard, "4-wizard-result");
+
+    EXPECT_EQ(wizard->result_headline(), _("Certification passed"));
+    ASSERT_TRUE(wizard->last_attempt());
+    const auto& rec = wizard->last_attempt()->record;
+    EXPECT_EQ(rec.outcome, pd::CertificationOutcome::Passed);
+    EXPECT_GE(rec.similarity, panel_->services().verify.threshold);
+    EXPECT_GT(rec.liveness, 0.5);
+    EXPECT_EQ(rec.actions, (std::vector<std::string>{"shake", "open_mouth"}));
+    EXPECT_FALSE(rec.evidence_blobs.empty());
+    EXPECT_TRUE(pd::receipt_number_valid(rec.receipt_number)) << rec.receipt_number;
+
+    // What the store holds: the certification row with its scores, and its outbox event.
+    const auto stored = panel_->services().certifications().certification(rec.id);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->outcome, pd::CertificationOutcome::Passed);
+    EXPECT_DOUBLE_EQ(stored->similarity, rec.similarity);
+    EXPECT_EQ(stored->receipt_number, rec.receipt_number);
+    EXPECT_FALSE(stored->model_version.empty());
+    EXPECT_GT(outbox(), outbox_before);
+    // Evidence frames are sealed and open again.
+    EXPECT_FALSE(panel_->services().open_image(stored->evidence_blobs.front()).empty());
+
+    // The receipt as PDF.
+    const fs::path pdf = shots_dir() / "receipt.pdf";
+    wizard->save_pdf(pdf);
+    std::ifstream in(pdf, std::ios::binary);
+    std::string magic(4, '\0');
+    in.read(magic.data(), 4);
+    EXPECT_EQ(magic, "%PDF");
+
+    wizard->Close();
+    wizard->Destroy();
+    panel_->search(pd::ui::from_utf8("李秀英"));
+    EXPECT_EQ(panel_->history().size(), 1U);
+    shot(frame_, "5-panel-history");
+    panel_->export_history(shots_dir() / "history.csv");
+    EXPECT_TRUE(fs::file_size(shots_dir() / "history.csv") > 50);
+    const auto took = std::chrono::steady_clock::now() - started;
+    std::printf("whole certification: %lld ms\n",
+                static_cast<long long>(
+                    std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
+}
+
+TEST_F(WizardTest, NotEnrolledShowsTheReasonAndClosingMidChallengeWritesNothing) {
+    pd::ui::prepare_demo_certification(panel_->services());
+    const pd::Uuid retiree = demo_retiree();
+
+    // Someone else, not enrolled: every reason on screen, Start refused with a note.
+    panel_->search("6");
+    ASSERT_GE(panel_->result_count(), 0U);
+
+    const auto outbox_before = outbox();
+    const auto history_before = panel_->services().certifications().history(retiree).size();
+    auto* wizard = new pd::ui::CertificationWizard(frame_, panel_->services(), retiree);
+    wizard->Show();
+    // A proxy with a bad ID number is marked inline and blocks the start.
+    wizard->proxy_panel()->set(pd::ProxyDraft{"李明", "6101031980", "13912345678", "子女"});
+    EXPECT_FALSE(wizard->proxy_panel()->valid());
+    shot(wizard, "6-wizard-proxy-invalid");
+    EXPECT_FALSE(wizard->start());
+    wizard->proxy_panel()->set(pd::ProxyDraft{});
+    ASSERT_TRUE(wizard->start() || !wizard->proxy_panel()->valid());
+    if (wizard->capturing()) {
+        pump_until([&] { return wizard->preview()->frames_shown() >= 2; }, 60s);
+        wizard->Close();  // mid-challenge
+    }
+    wizard->Destroy();
+    pump_for(200ms);
+    EXPECT_EQ(outbox(), outbox_before);
+    EXPECT_EQ(panel_->services().certifications().history(retiree).size(), history_before);
+}
+
+namespace {
+class TestApp final : public wxApp {
+  public:
+    bool OnInit() override { return true; }
+};
+}  // namespace
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+    if (std::getenv("DISPLAY") == nullptr) return RUN_ALL_TESTS();  // the tests say why
+    wxApp::SetInstance(new TestApp);  // wx's ownership model: wxEntryCleanup deletes it
+    int wx_argc = 1;
+    if (!wxEntryStart(wx_argc, argv) || !wxTheApp->CallOnInit()) return 1;
+    pd::ui::setup_translations(pd::ui::Language::Chinese);
+    const int rc = RUN_ALL_TESTS();
+    wxTheApp->OnExit();
+    wxEntryCleanup();
+    return rc;
+}
