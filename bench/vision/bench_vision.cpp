@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <opencv2/core/utility.hpp>
@@ -127,6 +128,14 @@ void BM_EmbedAndCompare(benchmark::State& state) {
 }
 BENCHMARK(BM_EmbedAndCompare)->Unit(benchmark::kMillisecond);
 
+// Process CPU time (all threads): unlike wall time it barely moves when other processes
+// compete for the two cores, so it shows the work itself.
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0.0 : v[v.size() / 2];
@@ -141,12 +150,18 @@ void paired_run(int frames) {
     std::vector<double> embed;
     const auto a = f.engine.analyze(f.frame);
     const auto reference = f.engine.embed(f.frame, a.primary->landmarks);
+    double cpu_whole = 0.0;
+    double cpu_nets = 0.0;
     for (int i = 0; i < frames; ++i) {
+        const double c0 = cpu_ms();
         auto t0 = Clock::now();
         benchmark::DoNotOptimize(f.engine.analyze(f.frame));
         auto t1 = Clock::now();
+        const double c1 = cpu_ms();
         bare.forward_all();
         auto t2 = Clock::now();
+        cpu_whole += c1 - c0;
+        cpu_nets += cpu_ms() - c1;
         const auto t = f.engine.embed(f.frame, a.primary->landmarks);
         benchmark::DoNotOptimize(cosine_similarity(t, reference));
         auto t3 = Clock::now();
@@ -162,6 +177,11 @@ void paired_run(int frames) {
     std::printf("  bare forward passes median     %7.2f ms\n", mn);
     std::printf("  ratio analysis / forwards      %7.2f\n", mw / mn);
     std::printf("  embedding + comparison median  %7.2f ms\n", median(embed));
+    std::printf(
+        "  CPU time per frame (all threads): analysis %.2f ms, forwards %.2f ms, ratio %.2f\n",
+        cpu_whole / frames, cpu_nets / frames, cpu_whole / cpu_nets);
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) > 0) std::printf("  load average during run: %.2f\n", load[0]);
     std::printf("  engine RSS delta (models loaded, first frame run) %.1f MB\n",
                 static_cast<double>(f.rss_after_kb - f.rss_before_kb) / 1024.0);
 }

@@ -232,14 +232,23 @@ int cmd_challenge(FaceEngine& engine, const Options& o) {
     JsonWriter j;
     if (o.json) j.begin_object().begin_array("events");
     const auto t0 = std::chrono::steady_clock::now();
+    bool got_frame = false;
     while (!session.finished()) {
-        auto frame = source->wait_next(std::chrono::seconds(5));
+        auto frame = source->wait_next(std::chrono::seconds(1));
         if (!frame) {
             const auto st = source->status();
             if (st == SourceStatus::ended || st == SourceStatus::failed) break;
+            // A camera that never delivered: say so instead of waiting for ever.
+            if (!got_frame && std::chrono::steady_clock::now() - t0 > std::chrono::seconds(10)) {
+                throw VisionError(ErrorCode::source_unavailable,
+                                  source->last_error().empty()
+                                      ? "no frames from " + source->description()
+                                      : source->last_error());
+            }
             if (std::chrono::steady_clock::now() - t0 > std::chrono::minutes(2)) break;
             continue;
         }
+        got_frame = true;
         for (const auto& e : session.process(frame->image, frame->timestamp_s)) {
             const char* kind = e.kind == EventKind::prompt             ? "prompt"
                                : e.kind == EventKind::action_started   ? "action_started"
