@@ -139,8 +139,37 @@ CheckedRow check_row(const RosterHeader& header, CsvRecord record, const ScriptC
             out.retiree->status_reason = status_reason;
         }
     }
-    out.record = std::move(record);
+    out.record.line = record.line;
+    // A good row's fields are freed here, on the thread that made them (cross-thread frees are
+    // what glibc's allocator is slowest at); the rare row the registry rules reject later is
+    // written to the reject file from its record instead (fields_of).
+    if (!out.retiree) out.record = std::move(record);
     return out;
+}
+
+// The reject-file fields of a row that passed the field checks, in the file's column order.
+std::vector<std::string> fields_of(const RosterHeader& header, const Retiree& r) {
+    const RetireeDraft d = to_draft(r);
+    const std::string values[] = {d.id_number,
+                                  d.name,
+                                  d.gender,
+                                  d.birth_date,
+                                  d.ethnicity,
+                                  d.employer_unit,
+                                  d.retirement_date,
+                                  d.phone,
+                                  d.phone_shared_by_family ? "1" : "0",
+                                  d.address,
+                                  d.social_security_card,
+                                  d.scheme,
+                                  d.overseas ? "1" : "0",
+                                  std::string(to_string(r.status)),
+                                  r.status_reason};
+    std::vector<std::string> fields(header.names.size());
+    for (std::size_t k = 0; k < std::size(values); ++k) {
+        if (header.index[k]) fields[*header.index[k]] = values[k];
+    }
+    return fields;
 }
 
 struct RowBatch {
@@ -304,6 +333,29 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
     std::size_t line = rec.line;
     try {
         sql.exec("PRAGMA cache_size = -1048576");  // up to 1 GiB while importing: no spills
+        // Into an empty registry with no other connection open, load through a rollback
+        // journal: new pages are written once, straight into the file, where WAL writes them
+        // to the log and again at the checkpoint. SQLite refuses the switch while another
+        // connection is open; then the import simply runs in WAL mode.
+        bool left_wal = false;
+        if (sql.execAndGet("SELECT coalesce(max(key), 0) FROM retiree").getInt64() == 0) {
+            try {
+                left_wal = sql.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+            } catch (const SQLite::Exception&) {
+                left_wal = false;
+            }
+        }
+        struct BackToWal {
+            SQLite::Database& db;
+            bool active;
+            ~BackToWal() {
+                if (!active) return;
+                try {
+                    db.exec("PRAGMA journal_mode = WAL");
+                } catch (...) {  // NOLINT: a destructor must not throw; the next open retries
+                }
+            }
+        } back_to_wal{sql, left_wal};
         SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
         const std::int64_t existing =
             sql.execAndGet("SELECT coalesce(max(key), 0) FROM retiree").getInt64();
@@ -387,7 +439,11 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                                         "phone_shared_by_family to 1");
                         }
                     }
-                    if (row_problems.empty()) ok = std::move(r);
+                    if (row_problems.empty()) {
+                        ok = std::move(r);
+                    } else {
+                        row.record.fields = fields_of(header, r);
+                    }
                 }
                 if (!ok) {
                     ++report.rejected;
@@ -414,32 +470,37 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                             unit = unit_ids.emplace(r.employer_unit, units.id_for(r.employer_unit))
                                        .first;
                         }
-                        insert.bind(1, r.id_number.str());
-                        insert.bind(2, r.name.str());
-                        insert.bind(3, std::string(to_string(r.gender)));
-                        insert.bind(4, to_iso(r.birth_date));
-                        insert.bind(5, r.ethnicity);
+                        // No-copy binds: every value outlives the exec() below.
+                        const std::string birth = to_iso(r.birth_date);
+                        const std::string retired =
+                            r.retirement_date ? to_iso(*r.retirement_date) : std::string();
+                        const std::string uuid = uuids.next(clock.now()).str();
+                        insert.bindNoCopy(1, r.id_number.str());
+                        insert.bindNoCopy(2, r.name.str());
+                        insert.bindNoCopy(3, to_string(r.gender).data());
+                        insert.bindNoCopy(4, birth);
+                        insert.bindNoCopy(5, r.ethnicity);
                         insert.bind(6, unit->second);
                         if (r.retirement_date) {
-                            insert.bind(7, to_iso(*r.retirement_date));
+                            insert.bindNoCopy(7, retired);
                         } else {
                             insert.bind(7);
                         }
                         if (r.phone) {
-                            insert.bind(8, r.phone->str());
+                            insert.bindNoCopy(8, r.phone->str());
                         } else {
                             insert.bind(8);
                         }
                         insert.bind(9, r.phone_shared_by_family ? 1 : 0);
-                        insert.bind(10, r.address);
-                        insert.bind(11, r.social_security_card);
-                        insert.bind(12, std::string(to_string(r.scheme)));
+                        insert.bindNoCopy(10, r.address);
+                        insert.bindNoCopy(11, r.social_security_card);
+                        insert.bindNoCopy(12, to_string(r.scheme).data());
                         insert.bind(13, r.overseas ? 1 : 0);
-                        insert.bind(14, std::string(to_string(r.status)));
-                        insert.bind(15, r.status_reason);
-                        insert.bind(16, uuids.next(clock.now()).str());
-                        insert.bind(17, now);
-                        insert.bind(18, now);
+                        insert.bindNoCopy(14, to_string(r.status).data());
+                        insert.bindNoCopy(15, r.status_reason);
+                        insert.bindNoCopy(16, uuid);
+                        insert.bindNoCopy(17, now);
+                        insert.bindNoCopy(18, now);
                         insert.exec();
                         insert.reset();
                         const std::int64_t key = sql.getLastInsertRowid();
