@@ -37,11 +37,20 @@ Bytes from_utf8(std::string_view text, std::size_t size) {
     out.reserve(size);
     const auto decoded = utf8::decode(text);
     const std::u32string cps = decoded ? *decoded : std::u32string(text.size(), U'?');
+    auto put = [&](char32_t unit) {
+        out.push_back(static_cast<std::uint8_t>(unit & 0xFF));
+        out.push_back(static_cast<std::uint8_t>((unit >> 8) & 0xFF));
+    };
     for (const char32_t cp : cps) {
+        if (cp > 0xFFFF) {
+            // Outside the BMP: a surrogate pair, as to_utf8 joins them (so parse/build round-trip).
+            if (out.size() + 4 > size) break;
+            put(0xD800 + ((cp - 0x10000) >> 10));
+            put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+            continue;
+        }
         if (out.size() + 2 > size) break;
-        const char32_t u = cp > 0xFFFF || (cp >= 0xD800 && cp < 0xE000) ? U'?' : cp;
-        out.push_back(static_cast<std::uint8_t>(u & 0xFF));
-        out.push_back(static_cast<std::uint8_t>(u >> 8));
+        put(cp >= 0xD800 && cp < 0xE000 ? U'?' : cp);
     }
     while (out.size() + 2 <= size) {
         out.push_back(0x20);

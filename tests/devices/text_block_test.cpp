@@ -166,6 +166,9 @@ TEST(Ucs2, DecodesSurrogatesAndRejectsNothing) {
     EXPECT_EQ(ucs2::to_utf8(Bytes{0x41, 0x00, 0x42}), "A\uFFFD");
     EXPECT_EQ(ucs2::field(Bytes{0x41, 0x00, 0x20, 0x00, 0x42, 0x00, 0x20, 0x00, 0, 0}), "A B");
     EXPECT_EQ(ucs2::from_utf8("长期", 6), (Bytes{0x7F, 0x95, 0x1F, 0x67, 0x20, 0x00}));
+    // Found by fuzzing: characters outside the BMP must survive a build/parse round trip.
+    EXPECT_EQ(ucs2::from_utf8("\U0001F600", 4), (Bytes{0x3D, 0xD8, 0x00, 0xDE}));
+    EXPECT_EQ(ucs2::from_utf8("A\U0001F600", 4), (Bytes{0x41, 0x00, 0x20, 0x00}));
 }
 
 }  // namespace
