@@ -17,7 +17,9 @@ struct CardWatcher::State {
     // Sleeps for the poll interval unless asked to stop; false when stopping.
     bool pause(std::stop_token& stop) {
         std::unique_lock lock(mutex);
-        return !wake.wait_for(lock, stop, options.poll_interval, [] { return false; });
+        // Nothing notifies `wake` but a stop request, which ends the wait early.
+        wake.wait_for(lock, stop, options.poll_interval, [] { return false; });
+        return !stop.stop_requested();
     }
     void emit(WatchEvent::Kind kind, std::optional<Card> card = {},
               std::optional<ReaderError> error = {}) {
