@@ -92,10 +92,16 @@ struct CheckedRow {
     CsvRecord record;
     std::optional<Retiree> retiree;  // when every field passed
     std::vector<RowProblem> problems;
+    // Worked out on the checking thread, so the writing thread only looks up and binds.
+    std::uint64_t id_key = 0;
+    std::uint64_t phone_key = 0;  // 0: no phone
+    std::string birth_iso;
+    std::string retirement_iso;
+    std::string uuid;
 };
 
 CheckedRow check_row(const RosterHeader& header, CsvRecord record, const ScriptChecker& checker,
-                     Date today) {
+                     Date today, UuidGenerator& uuids, const Clock& clock) {
     CheckedRow out;
     const std::size_t line = record.line;
     const auto problem = [&](std::string field, std::string reason) {
@@ -138,6 +144,14 @@ CheckedRow check_row(const RosterHeader& header, CsvRecord record, const ScriptC
             out.retiree->status = *status;
             out.retiree->status_reason = status_reason;
         }
+    }
+    if (out.retiree) {
+        const Retiree& r = *out.retiree;
+        out.id_key = id_key(r.id_number.str());
+        out.phone_key = r.phone ? phone_key(r.phone->str()) : 0;
+        out.birth_iso = to_iso(r.birth_date);
+        if (r.retirement_date) out.retirement_iso = to_iso(*r.retirement_date);
+        out.uuid = uuids.next(clock.now()).str();
     }
     out.record.line = record.line;
     // A good row's fields are freed here, on the thread that made them (cross-thread frees are
@@ -183,9 +197,10 @@ struct RowBatch {
 class RowPipeline {
   public:
     RowPipeline(CsvReader& reader, const RosterHeader& header, const ScriptChecker& checker,
-                Date today)
-        : worker_(
-              [this, &reader, &header, &checker, today] { run(reader, header, checker, today); }) {}
+                Date today, const Clock& clock)
+        : worker_([this, &reader, &header, &checker, today, &clock] {
+              run(reader, header, checker, today, clock);
+          }) {}
     ~RowPipeline() {
         stop();
         worker_.join();
@@ -216,13 +231,15 @@ class RowPipeline {
     static constexpr std::size_t kQueued = 8;
 
     void run(CsvReader& reader, const RosterHeader& header, const ScriptChecker& checker,
-             Date today) {
+             Date today, const Clock& clock) {
         try {
+            UuidGenerator uuids;
             RowBatch batch;
             CsvRecord rec;
             while (reader.next(rec)) {
                 if (blank_record(rec)) continue;
-                batch.rows.push_back(check_row(header, std::move(rec), checker, today));
+                batch.rows.push_back(
+                    check_row(header, std::move(rec), checker, today, uuids, clock));
                 rec = CsvRecord{};
                 if (batch.rows.size() == kBatch) {
                     batch.position = reader.position();
@@ -402,7 +419,7 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
         // Stage 1 (a worker thread): parse and check each row on its own. Stage 2 (here, the
         // thread that owns the connection): the checks against other rows and the workspace,
         // then the insert. The two overlap, so a 2-core machine checks while SQLite writes.
-        RowPipeline pipeline(reader, header, checker, today);
+        RowPipeline pipeline(reader, header, checker, today, clock);
         std::vector<RowProblem> row_problems;
         const auto problem = [&](std::string field, std::string reason) {
             row_problems.push_back(RowProblem{line, std::move(field), std::move(reason)});
@@ -416,7 +433,7 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                 std::optional<Retiree> ok;
                 if (row_problems.empty() && row.retiree) {
                     Retiree& r = *row.retiree;
-                    const std::uint64_t ik = id_key(r.id_number.str());
+                    const std::uint64_t ik = row.id_key;
                     if (db_ids.contains(ik)) {
                         problem("id_number",
                                 "this ID number is already registered in the workspace");
@@ -425,7 +442,7 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                                                  std::to_string(*at) + " of this file");
                     }
                     if (r.phone && !r.phone_shared_by_family) {
-                        const std::uint64_t pk = phone_key(r.phone->str());
+                        const std::uint64_t pk = row.phone_key;
                         if (db_phones.contains(pk)) {
                             problem("phone",
                                     "this phone is already registered to another retiree "
@@ -458,10 +475,9 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                     rejects.write(std::move(row.record.fields), reasons);
                 } else {
                     const Retiree& r = *ok;
-                    file_ids.emplace(id_key(r.id_number.str()), static_cast<std::uint32_t>(line));
+                    file_ids.emplace(row.id_key, static_cast<std::uint32_t>(line));
                     if (r.phone && r.status != RetireeStatus::Deactivated) {
-                        file_phones.emplace(phone_key(r.phone->str()),
-                                            static_cast<std::uint32_t>(line));
+                        file_phones.emplace(row.phone_key, static_cast<std::uint32_t>(line));
                     }
                     // All or nothing: once a row is bad, keep checking but stop writing.
                     if (options.skip_invalid || report.rejected == 0) {
@@ -471,10 +487,9 @@ ImportReport import_roster_bytes(Database& db, std::string bytes, const std::str
                                        .first;
                         }
                         // No-copy binds: every value outlives the exec() below.
-                        const std::string birth = to_iso(r.birth_date);
-                        const std::string retired =
-                            r.retirement_date ? to_iso(*r.retirement_date) : std::string();
-                        const std::string uuid = uuids.next(clock.now()).str();
+                        const std::string& birth = row.birth_iso;
+                        const std::string& retired = row.retirement_iso;
+                        const std::string& uuid = row.uuid;
                         insert.bindNoCopy(1, r.id_number.str());
                         insert.bindNoCopy(2, r.name.str());
                         insert.bindNoCopy(3, to_string(r.gender).data());
