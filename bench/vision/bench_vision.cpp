@@ -136,9 +136,13 @@ double cpu_ms() {
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-double median(std::vector<double> v) {
+double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
+    return v.empty() ? 0.0 : v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+double median(const std::vector<double>& v) {
+    return percentile(v, 0.5);
 }
 
 // Alternates one full analysis and one set of bare forwards, frame by frame.
@@ -176,6 +180,9 @@ void paired_run(int frames) {
     std::printf("  per-frame analysis median      %7.2f ms\n", mw);
     std::printf("  bare forward passes median     %7.2f ms\n", mn);
     std::printf("  ratio analysis / forwards      %7.2f\n", mw / mn);
+    // On a shared machine the fastest tenth approximates the cost without competition.
+    std::printf("  10th percentile: analysis %.2f ms, forwards %.2f ms, embedding %.2f ms\n",
+                percentile(whole, 0.1), percentile(nets, 0.1), percentile(embed, 0.1));
     std::printf("  embedding + comparison median  %7.2f ms\n", median(embed));
     std::printf(
         "  CPU time per frame (all threads): analysis %.2f ms, forwards %.2f ms, ratio %.2f\n",
