@@ -1,5 +1,6 @@
 #include "domain/permission.h"
 
+#include <algorithm>
 #include <array>
 
 namespace pd {
@@ -89,6 +90,54 @@ Error permission_denied(const Actor& actor, Permission p) {
                  "",
                  PD_N("your role ({1}) does not allow this ({2}) for this record or account"),
                  {std::string(role_label(actor.role)), std::string(to_string(p))}};
+}
+
+bool ScopedDirectory::lists_everything() const {
+    return allows(actor_, Permission::RetireeView) &&
+           (actor_.role == Role::Supervisor || actor_.role == Role::System);
+}
+
+bool ScopedDirectory::in_scope(const RetireeRow& row) const {
+    return allows(actor_, Permission::RetireeView,
+                  RetireeScope{row.employer_unit, row.id_number.substr(0, 6), false});
+}
+
+std::int64_t ScopedDirectory::total() const {
+    return lists_everything() ? inner_.total() : 0;
+}
+
+std::vector<std::int64_t> ScopedDirectory::search(const SearchQuery& query) const {
+    if (lists_everything()) return inner_.search(query);
+    if (!allows(actor_, Permission::RetireeView)) return {};
+    // Ask for more than the limit, then keep the rows in scope.
+    SearchQuery wide = query;
+    wide.limit = std::max<std::size_t>(query.limit, 1) * 20;
+    const auto keys = inner_.search(wide);
+    std::vector<std::int64_t> out;
+    constexpr std::size_t kBatch = 500;
+    for (std::size_t i = 0; i < keys.size() && out.size() < query.limit; i += kBatch) {
+        const auto batch =
+            std::span<const std::int64_t>(keys).subspan(i, std::min(kBatch, keys.size() - i));
+        for (const auto& row : inner_.rows(batch)) {
+            if (in_scope(row) && out.size() < query.limit) out.push_back(row.key);
+        }
+    }
+    return out;
+}
+
+std::vector<RetireeRow> ScopedDirectory::rows(std::span<const std::int64_t> keys) const {
+    if (!allows(actor_, Permission::RetireeView)) return {};
+    auto rows = inner_.rows(keys);
+    if (lists_everything()) return rows;
+    for (auto& row : rows) {
+        if (in_scope(row)) continue;
+        // Keep the position (lists are aligned on keys) but nothing of the person.
+        RetireeRow blank;
+        blank.key = row.key;
+        blank.name = "—";
+        row = blank;
+    }
+    return rows;
 }
 
 }  // namespace pd

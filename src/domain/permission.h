@@ -7,6 +7,7 @@
 #include "domain/actor.h"
 #include "domain/error.h"
 #include "domain/retiree.h"
+#include "domain/retiree_directory.h"
 
 namespace pd {
 
@@ -55,6 +56,29 @@ class DefaultScopeResolver final : public ScopeResolver {
 // Scoped: may this actor do this to a retiree with this scope?
 [[nodiscard]] bool allows(const Actor& actor, Permission p, const RetireeScope& scope);
 [[nodiscard]] bool allows(const Actor& actor, Permission p);
+
+// The registry list as an actor may see it. Supervisors (and System) see everything; unit and
+// counter clerks only rows of their unit or region, and only through search(): total() is 0
+// for them, so a list never enumerates the whole registry by row key; rows() blanks any row
+// outside their scope as a second line of defence. Every other role sees no rows at all.
+class ScopedDirectory final : public RetireeDirectory {
+  public:
+    ScopedDirectory(const RetireeDirectory& inner, Actor actor)
+        : inner_(inner), actor_(std::move(actor)) {}
+
+    [[nodiscard]] std::int64_t total() const override;
+    [[nodiscard]] std::vector<std::int64_t> search(const SearchQuery& query) const override;
+    [[nodiscard]] std::vector<RetireeRow> rows(std::span<const std::int64_t> keys) const override;
+
+    // Whether this actor may list every record (and so use total() and row keys 1..total()).
+    [[nodiscard]] bool lists_everything() const;
+
+  private:
+    [[nodiscard]] bool in_scope(const RetireeRow& row) const;
+
+    const RetireeDirectory& inner_;
+    Actor actor_;
+};
 
 // The refusal the services return, naming what was refused (never what the record holds).
 [[nodiscard]] Error permission_denied(const Actor& actor, Permission p);

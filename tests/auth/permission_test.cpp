@@ -359,3 +359,57 @@ TEST(AuditPermissions, OnlySupervisorsAndAuditorsReadTheLog) {
 }
 
 }  // namespace
+
+namespace {
+
+// --- the registry list, per role ----------------------------------------------------------
+
+class ThreeRows final : public pd::RetireeDirectory {
+  public:
+    [[nodiscard]] std::int64_t total() const override { return 3; }
+    [[nodiscard]] std::vector<std::int64_t> search(const pd::SearchQuery&) const override {
+        return {1, 2, 3};
+    }
+    [[nodiscard]] std::vector<pd::RetireeRow> rows(
+        std::span<const std::int64_t> keys) const override {
+        std::vector<pd::RetireeRow> out;
+        for (const auto k : keys) {
+            pd::RetireeRow r;
+            r.key = k;
+            r.name = "person " + std::to_string(k);
+            r.employer_unit = k == 1 ? "陕西省教育厅" : "西安市第一医院";
+            r.id_number = k == 3 ? "620102195203030021" : "610103195001010018";
+            out.push_back(r);
+        }
+        return out;
+    }
+};
+
+TEST(ScopedDirectory, ListsPerRole) {
+    ThreeRows inner;
+    const std::array<std::int64_t, 3> all{1, 2, 3};
+    auto keys = [&](Role role) {
+        const pd::Actor a{"x", "n", "ws", role, "陕西省教育厅", "6101"};
+        return pd::ScopedDirectory(inner, a).search({});
+    };
+    EXPECT_EQ(keys(Role::Supervisor), (std::vector<std::int64_t>{1, 2, 3}));
+    EXPECT_EQ(keys(Role::UnitClerk), (std::vector<std::int64_t>{1}));
+    EXPECT_EQ(keys(Role::CounterClerk), (std::vector<std::int64_t>{1, 2}));
+    for (const Role r : {Role::None, Role::Administrator, Role::Auditor, Role::HomeVisit}) {
+        EXPECT_TRUE(keys(r).empty()) << pd::to_string(r);
+        const pd::Actor a{"x", "n", "ws", r, "陕西省教育厅", "6101"};
+        EXPECT_EQ(pd::ScopedDirectory(inner, a).total(), 0);
+    }
+    // A clerk never enumerates by row key, and rows out of scope come back blank.
+    const pd::Actor clerk{"x", "n", "ws", Role::UnitClerk, "陕西省教育厅", {}};
+    const pd::ScopedDirectory scoped(inner, clerk);
+    EXPECT_EQ(scoped.total(), 0);
+    const auto rows = scoped.rows(all);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].name, "person 1");
+    EXPECT_EQ(rows[1].name, "—");
+    EXPECT_TRUE(rows[1].id_number.empty());
+    EXPECT_TRUE(rows[2].employer_unit.empty());
+}
+
+}  // namespace
