@@ -180,4 +180,11 @@ Result<Card> CardReader::wait_and_read_card(std::chrono::milliseconds wait, Date
     }
 }
 
+Result<Card> read_one_card(const ReaderOptions& options, std::chrono::milliseconds wait,
+                           const std::atomic<bool>* cancel) {
+    auto reader = CardReader::open(options);
+    if (!reader) return reader.error();
+    return reader->wait_and_read_card(wait, local_today(), cancel);
+}
+
 }  // namespace pd::devices

@@ -78,4 +78,10 @@ class CardReader {
     std::optional<SerialLink> link_;
 };
 
+// The 读卡 button in one call: opens options.port (or discovers a reader), waits up to `wait`
+// for a card and reads it. Call it from a worker thread; `cancel` ends the wait early.
+[[nodiscard]] Result<Card> read_one_card(const ReaderOptions& options,
+                                         std::chrono::milliseconds wait,
+                                         const std::atomic<bool>* cancel = nullptr);
+
 }  // namespace pd::devices

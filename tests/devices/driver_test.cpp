@@ -309,6 +309,21 @@ TEST_F(Driver, WaitsForACardToBeLaidDown) {
     ASSERT_TRUE(card.has_value()) << card.error().message_en();
 }
 
+TEST_F(Driver, ReadOneCardIsTheButtonInOneCall) {
+    start(CardType::ForeignPermanentResident);
+    auto card = read_one_card(fast_options(sim_->device_path()), 500ms);
+    ASSERT_TRUE(card.has_value()) << card.error().message_en();
+    EXPECT_EQ(card->text.name, "史密斯");
+
+    sim_->lift_card();
+    std::atomic<bool> cancel{true};
+    const auto t0 = Clock::now();
+    auto none = read_one_card(fast_options(sim_->device_path()), 5000ms, &cancel);
+    ASSERT_FALSE(none.has_value());
+    EXPECT_EQ(none.error().kind, ErrorKind::NoCard);
+    EXPECT_LT(Clock::now() - t0, 1000ms);
+}
+
 TEST_F(Driver, DiscoveryFindsThePortThatAnswers) {
     start();
     // A second reader that never answers is skipped after its probe times out.
