@@ -5,6 +5,7 @@
 
 #include "admin/admin_commands.h"
 #include "store/audit_command.h"
+#include "store/certification_command.h"
 #ifdef PD_HAVE_DEVICES
 #include "devices/read_card_command.h"
 #endif
@@ -19,6 +20,18 @@ int main(int argc, char** argv) {
     extra.push_back({"staff", "create the first administrator, list or unlock staff accounts",
                      [](const auto& a, std::istream& in, std::ostream& out, std::ostream& err) {
                          return pd::store::run_staff_command(a, in, out, err);
+                     }});
+    extra.push_back({"receipt", "verify a certification receipt number (paper receipts)",
+                     [](const auto& a, std::istream&, std::ostream& out, std::ostream& err) {
+                         return pd::store::run_receipt_command(a, out, err);
+                     }});
+    extra.push_back({"due", "list retirees due this month, overdue or never certified",
+                     [](const auto& a, std::istream&, std::ostream& out, std::ostream& err) {
+                         return pd::store::run_due_command(a, out, err);
+                     }});
+    extra.push_back({"keys", "show or rotate the keyring that encrypts biometrics",
+                     [](const auto& a, std::istream&, std::ostream& out, std::ostream& err) {
+                         return pd::store::run_keys_command(a, out, err);
                      }});
 #ifdef PD_HAVE_DEVICES
     extra.push_back({"read-card", "read a second-generation ID card from the reader",

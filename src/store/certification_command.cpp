@@ -1,6 +1,7 @@
 #include "store/certification_command.h"
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <iomanip>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
 #include "store/store_error.h"
+#include "store/workspace.h"
 #include "store/workspace_keys.h"
 
 namespace pd::store {
@@ -53,8 +55,19 @@ std::optional<Args> parse_args(const std::vector<std::string>& args, std::size_t
         }
     }
     if (!a.options.contains("--db")) {
-        err << "error: --db WORKSPACE is required\n";
-        return std::nullopt;
+        // Like the other admin commands: the user's own workspace unless told otherwise.
+        try {
+            const auto path = default_workspace_path();
+            if (!std::filesystem::exists(path)) {
+                err << "error: no workspace at " << path.string()
+                    << " (start PensionDesk once, or give --db PATH)\n";
+                return std::nullopt;
+            }
+            a.options["--db"] = path.string();
+        } catch (const std::exception& e) {
+            err << "error: no --db given and " << e.what() << "\n";
+            return std::nullopt;
+        }
     }
     return a;
 }

@@ -13,6 +13,7 @@ namespace pd::store {
 //                                           certified (rolling 12-month cycle)
 //   keys show --db W [--json]               where the workspace's keyring is, its active key
 //   keys rotate --db W                      new key, reseal every blob, retire the old key
+// --db defaults to the user's workspace (default_workspace_path()).
 // Exit 2: usage; 3: the workspace or keyring cannot be opened.
 int run_receipt_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_due_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -36,6 +36,7 @@ class CertificationCommandTest : public ::testing::Test {
         fs::create_directories(dir_);
         // Keyrings go under the configuration directory: keep them in the test's folder.
         ::setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (dir_ / "data").c_str(), 1);
         db_path_ = (dir_ / "w.sqlite").string();
         pd::store::Database db(db_path_);
         pd::SystemClock clock;
@@ -96,7 +97,12 @@ TEST_F(CertificationCommandTest, ReceiptVerifyTellsGenuineFromAlteredAndUnknown)
     EXPECT_NE(missing.out.find("no such certification"), std::string::npos) << missing.out;
 
     EXPECT_EQ(run(pd::store::run_receipt_command, {"verify", "--db", db_path_}).code, 2);
-    EXPECT_EQ(run(pd::store::run_receipt_command, {"verify", receipt_}).code, 2);
+    // Without --db: the user's own workspace, which does not exist here: said, nothing created.
+    const auto no_db = run(pd::store::run_receipt_command, {"verify", receipt_});
+    EXPECT_EQ(no_db.code, 2);
+    EXPECT_NE(no_db.err.find("no workspace at"), std::string::npos) << no_db.err;
+    EXPECT_FALSE(fs::exists(dir_ / "data"));
+    EXPECT_EQ(run(pd::store::run_receipt_command, {"check", receipt_, "--db", db_path_}).code, 2);
 }
 
 TEST_F(CertificationCommandTest, ReceiptVerifyOnAForeignFileFailsWithoutChangingIt) {
