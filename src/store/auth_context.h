@@ -24,6 +24,7 @@ class AuthContext {
     [[nodiscard]] AuthService& service() noexcept { return service_; }
     [[nodiscard]] SqliteAuditLog& audit() noexcept { return audit_; }
     [[nodiscard]] SqliteStaffRepository& staff() noexcept { return staff_; }
+    [[nodiscard]] const PasswordHasher& hasher() const noexcept { return hasher_; }
 
   private:
     SqliteStaffRepository staff_;
@@ -31,5 +32,14 @@ class AuthContext {
     ScryptPasswordHasher hasher_;
     AuthService service_;
 };
+
+// The password of every demo account; the demo's sign-in screen may show it.
+inline constexpr const char* kDemoPassword = "pensiondesk-demo";
+
+// The demo workspace's accounts, one per role with a fixed scope (region 61, Shaanxi; unit
+// "陕西省教育厅"): demo-admin, demo-supervisor, demo-counter, demo-unit, demo-visit,
+// demo-auditor, all with kDemoPassword and no forced change. Only for a workspace marked demo
+// (synthetic retirees); does nothing when any account exists. Returns how many were made.
+int seed_demo_staff(AuthContext& auth, const Clock& clock, UuidGenerator& ids);
 
 }  // namespace pd::store

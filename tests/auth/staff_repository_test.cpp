@@ -115,3 +115,22 @@ TEST_F(AuthContextTest, WiresSignInToTheWorkspace) {
 }
 
 }  // namespace
+
+namespace {
+
+class DemoStaffTest : public pd::test::WorkspaceTest {};
+
+TEST_F(DemoStaffTest, OneAccountPerRoleOnlyOnce) {
+    pd::ManualClock clock{std::chrono::sys_days{std::chrono::year{2026} / 12 / 3}};
+    pd::UuidGenerator ids{2};
+    pd::store::AuthContext auth(sql(), clock, ids, {1024, 8, 1});
+    EXPECT_EQ(pd::store::seed_demo_staff(auth, clock, ids), 6);
+    EXPECT_EQ(pd::store::seed_demo_staff(auth, clock, ids), 0);
+    EXPECT_FALSE(auth.service().needs_first_administrator());
+    auto s = auth.service().sign_in("demo-counter", pd::store::kDemoPassword, "ws");
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(s->actor.role, pd::Role::CounterClerk);
+    EXPECT_FALSE(auth.audit().verify().has_value());
+}
+
+}  // namespace
