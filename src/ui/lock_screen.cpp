@@ -55,6 +55,16 @@ void LockScreen::lock_now() {
     }
     session_ = *dlg.session();
     const bool switched = dlg.switched_user();
+    if (session_.must_change_password) {
+        // A user coming back from a reset: their own password first, or no session.
+        auto changed = ask_new_password(nullptr, auth_, session_);
+        if (!changed) {
+            auth_.sign_out(session_);
+            if (hooks_.on_quit) hooks_.on_quit();
+            return;
+        }
+        session_ = *changed;
+    }
     idle_.unlock();
     timer_.Start(1000);
     if (switched && hooks_.on_switch) {

@@ -89,25 +89,28 @@ void LoginDialog::on_sign_in() {
         number_->SetFocus();
         return;
     }
-    if (locked_) {
-        auto r = auth_.unlock_screen(*locked_, number, password, workstation_);
-        if (!r) {
+    try {
+        if (locked_) {
+            auto r = auth_.unlock_screen(*locked_, number, password, workstation_);
+            if (r) {
+                session_ = r->session;
+                switched_ = r->switched_user;
+                finish();
+                return;
+            }
             message_->SetLabel(translate(r.error().error));
         } else {
-            session_ = r->session;
-            switched_ = r->switched_user;
-            finish();
-            return;
-        }
-    } else {
-        auto r = auth_.sign_in(number, password, workstation_);
-        if (!r) {
+            auto r = auth_.sign_in(number, password, workstation_);
+            if (r) {
+                session_ = *r;
+                finish();
+                return;
+            }
             message_->SetLabel(translate(r.error().error));
-        } else {
-            session_ = *r;
-            finish();
-            return;
         }
+    } catch (const std::exception& e) {
+        // No sign-in without its audit entry: the workspace could not record it.
+        message_->SetLabel(_("Signing in failed: ") + from_utf8(e.what()));
     }
     message_->Wrap(460);
     Layout();
