@@ -104,6 +104,7 @@ Result<Response> SerialLink::transact(const Command& command, std::chrono::milli
     error_code failure;
     std::optional<Bytes> body;
     std::size_t corrupt = 0;
+    std::size_t stale = 0;
 
     s.timer.expires_after(timeout);
     s.timer.async_wait([&](const error_code& ec) {
@@ -124,6 +125,10 @@ Result<Response> SerialLink::transact(const Command& command, std::chrono::milli
             while (s.decoder.has_event()) {
                 DecodeEvent e = s.decoder.pop();
                 if (e.kind == DecodeEvent::Kind::Frame) {
+                    if (e.body.size() >= 3 && !command.fits(e.body[2], e.body.size() - 3)) {
+                        ++stale;  // a late answer to an earlier command: keep waiting for ours
+                        continue;
+                    }
                     body = std::move(e.body);
                     s.timer.cancel();
                     return;
@@ -154,9 +159,10 @@ Result<Response> SerialLink::transact(const Command& command, std::chrono::milli
     if (timed_out) {
         std::string detail = std::string(command.name) + ": no answer within " +
                              std::to_string(timeout.count()) + " ms on " + s.path;
-        if (corrupt > 0) {
+        if (corrupt > 0 || stale > 0) {
             return ReaderError{ErrorKind::Protocol, std::nullopt,
-                               detail + " (" + std::to_string(corrupt) + " corrupt frames)"};
+                               detail + " (" + std::to_string(corrupt) + " corrupt, " +
+                                   std::to_string(stale) + " unexpected frames)"};
         }
         return ReaderError{ErrorKind::Timeout, std::nullopt, std::move(detail)};
     }

@@ -239,6 +239,30 @@ TEST_F(Driver, SlowResponsesTimeOutAndTheNextExchangeIsClean) {
     EXPECT_TRUE(card.has_value()) << card.error().message_en();
 }
 
+TEST_F(Driver, ALateAnswerIsNotTakenForTheNextOne) {
+    start(idsim::sample_card(CardType::ResidentId), 400ms);
+    sim_->set_fault(Fault::Slow, 1);
+    auto reader = open_reader();
+    auto found = reader.find_card();  // times out at 300 ms; the answer comes at 400 ms
+    ASSERT_FALSE(found.has_value());
+    EXPECT_EQ(found.error().kind, ErrorKind::Timeout);
+    auto selected = reader.select_card();  // sees the late 9F first and must skip it
+    ASSERT_TRUE(selected.has_value()) << selected.error().message_en();
+    EXPECT_EQ(selected->size(), 8u);
+}
+
+TEST(CommandShape, TellsLateAnswersFromOurs) {
+    EXPECT_TRUE(command::kFind.fits(0x9F, 4));
+    EXPECT_TRUE(command::kFind.fits(0x80, 0));
+    EXPECT_FALSE(command::kSelect.fits(0x9F, 4));
+    EXPECT_FALSE(command::kSelect.fits(0x90, 0));
+    EXPECT_TRUE(command::kSelect.fits(0x81, 0));
+    EXPECT_FALSE(command::kReadAddress.fits(0x90, 1288));
+    EXPECT_TRUE(command::kReadAddress.fits(0x91, 0));
+    EXPECT_TRUE(command::kReadText.fits(0x90, 1284));
+    EXPECT_TRUE(command::kSamStatus.fits(0x90, 0));
+}
+
 TEST_F(Driver, SlowButInTimeResponsesSucceed) {
     start(idsim::sample_card(CardType::ResidentId), 150ms);
     sim_->set_fault(Fault::Slow);
