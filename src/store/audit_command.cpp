@@ -23,32 +23,40 @@ namespace {
 
 constexpr int kUsage = 2;
 
-// --name value pairs and the positional rest.
+// --name value pairs, flags and positionals, in any order: the admin CLI forwards its global
+// options (--db PATH, --json) ahead of the subcommand word.
 struct Parsed {
+    std::string command;  // "verify", "export", "create-admin", ...
     std::map<std::string, std::string, std::less<>> options;
     std::vector<std::string> positional;
+    bool json = false;  // accepted for symmetry with the other commands; output is text
     std::string problem;
 };
 
-Parsed parse(const std::vector<std::string>& args, std::size_t from) {
+Parsed parse(const std::vector<std::string>& args, std::string_view group) {
     Parsed p;
-    for (std::size_t i = from; i < args.size(); ++i) {
-        if (args[i].starts_with("--")) {
-            if (i + 1 >= args.size()) {
-                p.problem = args[i] + " needs a value";
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            p.json = true;
+        } else if (a.starts_with("--")) {
+            if (const auto eq = a.find('='); eq != std::string::npos) {
+                p.options[a.substr(2, eq - 2)] = a.substr(eq + 1);
+            } else if (i + 1 >= args.size()) {
+                p.problem = a + " needs a value";
                 return p;
+            } else {
+                p.options[a.substr(2)] = args[++i];
             }
-            p.options[args[i].substr(2)] = args[i + 1];
-            ++i;
         } else {
-            p.positional.push_back(args[i]);
+            words.push_back(a);
         }
     }
+    std::size_t first = !words.empty() && words[0] == group ? 1 : 0;
+    if (first < words.size()) p.command = words[first++];
+    p.positional.assign(words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
     return p;
-}
-
-std::size_t skip_word(const std::vector<std::string>& args, std::string_view word) {
-    return !args.empty() && args[0] == word ? 1 : 0;
 }
 
 Actor cli_actor() {
@@ -218,48 +226,40 @@ int unlock(const Parsed& p, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int run_audit_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const std::size_t at = skip_word(args, "audit");
-    if (args.size() <= at) {
-        err << "usage: audit verify|export ...\n";
-        return kUsage;
-    }
-    const Parsed p = parse(args, at + 1);
+    const Parsed p = parse(args, "audit");
     if (!p.problem.empty()) {
         err << "audit: " << p.problem << "\n";
         return kUsage;
     }
     try {
-        if (args[at] == "verify") return verify(p, out, err);
-        if (args[at] == "export") return export_csv(p, out, err);
+        if (p.command == "verify") return verify(p, out, err);
+        if (p.command == "export") return export_csv(p, out, err);
     } catch (const std::exception& e) {
-        err << "audit " << args[at] << ": " << e.what() << "\n";
+        err << "audit " << p.command << ": " << e.what() << "\n";
         return 1;
     }
-    err << "audit: unknown command " << args[at] << " (verify, export)\n";
+    err << "usage: audit verify|export --db WORKSPACE ..."
+        << (p.command.empty() ? std::string{} : " (unknown command " + p.command + ")") << "\n";
     return kUsage;
 }
 
 int run_staff_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
                       std::ostream& err) {
-    const std::size_t at = skip_word(args, "staff");
-    if (args.size() <= at) {
-        err << "usage: staff create-admin|list|unlock ...\n";
-        return kUsage;
-    }
-    const Parsed p = parse(args, at + 1);
+    const Parsed p = parse(args, "staff");
     if (!p.problem.empty()) {
         err << "staff: " << p.problem << "\n";
         return kUsage;
     }
     try {
-        if (args[at] == "create-admin") return create_admin(p, in, out, err);
-        if (args[at] == "list") return list(p, out, err);
-        if (args[at] == "unlock") return unlock(p, out, err);
+        if (p.command == "create-admin") return create_admin(p, in, out, err);
+        if (p.command == "list") return list(p, out, err);
+        if (p.command == "unlock") return unlock(p, out, err);
     } catch (const std::exception& e) {
-        err << "staff " << args[at] << ": " << e.what() << "\n";
+        err << "staff " << p.command << ": " << e.what() << "\n";
         return 1;
     }
-    err << "staff: unknown command " << args[at] << " (create-admin, list, unlock)\n";
+    err << "usage: staff create-admin|list|unlock --db WORKSPACE ..."
+        << (p.command.empty() ? std::string{} : " (unknown command " + p.command + ")") << "\n";
     return kUsage;
 }
 

@@ -103,3 +103,26 @@ TEST_F(AuditCommandTest, BreakGlassUnlockIsAudited) {
 }
 
 }  // namespace
+
+namespace {
+
+class ForwardedGlobalsTest : public pd::test::WorkspaceTest {};
+
+// pensiondesk-admin forwards `--db PATH` (and `--json`) ahead of the subcommand word.
+TEST_F(ForwardedGlobalsTest, OptionsBeforeTheCommandWord) {
+    std::ostringstream out;
+    std::ostringstream err;
+    std::istringstream in("correct horse battery\ncorrect horse battery\n");
+    EXPECT_EQ(pd::store::run_staff_command({"--json", "--db", path_.string(), "create-admin",
+                                            "--number", "ADMIN1", "--name", "x"},
+                                           in, out, err),
+              0)
+        << err.str();
+    EXPECT_EQ(pd::store::run_audit_command({"--db", path_.string(), "verify"}, out, err), 0)
+        << err.str();
+    EXPECT_EQ(pd::store::run_audit_command({"--db=" + path_.string(), "audit", "verify"}, out, err),
+              0)
+        << err.str();
+}
+
+}  // namespace
