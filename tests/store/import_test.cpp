@@ -276,6 +276,25 @@ TEST_F(ImportTest, ExportImportsBackIdentically) {
     EXPECT_NE(first.str().find("deactivated,\"moved abroad, see file 12\""), std::string::npos);
 }
 
+TEST_F(ImportTest, WorksWhileAnotherConnectionReadsAndLeavesWalOn) {
+    // The UI keeps its own connection open while a worker imports.
+    Database ui(dir / "w.sqlite");
+    SqliteRetireeRepository ui_repo(ui, clock);
+    EXPECT_EQ(ui_repo.total(), 0);
+    ASSERT_TRUE(run(kHeader + kGood1 + kGood2).committed);
+    EXPECT_EQ(ui_repo.total(), 2);
+    EXPECT_EQ(ui_repo.search({"建国", SearchField::Name}), std::vector<std::int64_t>{2});
+    EXPECT_EQ(db.sql().execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST_F(ImportTest, AloneIntoAnEmptyRegistryEndsBackInWal) {
+    ASSERT_TRUE(run(kHeader + kGood1).committed);
+    EXPECT_EQ(db.sql().execAndGet("PRAGMA journal_mode").getString(), "wal");
+    ASSERT_TRUE(run(kHeader + kGood2).committed);  // non-empty: through the live indexes
+    SqliteRetireeRepository repo(db, clock);
+    EXPECT_EQ(repo.search({"440524", SearchField::IdNumber}), std::vector<std::int64_t>{2});
+}
+
 TEST(DemoWorkspace, SeedsOnceAndIsMarkedDemo) {
     TempDir dir;
     const auto clock = testing::test_clock();
