@@ -160,6 +160,7 @@ CertificationPanel::CertificationPanel(wxWindow* parent, Session& session)
 CertificationPanel::~CertificationPanel() = default;
 
 void CertificationPanel::search(const wxString& text) {
+    if (query_->GetValue() != text) query_->ChangeValue(text);
     results_.clear();
     list_->DeleteAllItems();
     const std::string q = to_utf8(text.Strip(wxString::both));

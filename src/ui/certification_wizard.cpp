@@ -210,6 +210,7 @@ wxWindow* CertificationWizard::build_result_page(wxWindow* parent) {
     big.MakeBold();
     headline_->SetFont(big);
     details_ = new wxStaticText(page, wxID_ANY, wxString());
+    details_->SetFont(theme::heading_font());  // read across the counter: large
     retry_ = new wxButton(page, wxID_ANY, _("Try again"));
     print_ = new wxButton(page, wxID_ANY, _("Print receipt..."));
     pdf_ = new wxButton(page, wxID_ANY, _("Save receipt as PDF..."));

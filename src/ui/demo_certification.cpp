@@ -21,12 +21,13 @@ std::string demo_id_number() {
     return first17 + IdNumber::check_character(first17);
 }
 
-// A frontal frame from the start of the video: the same face the camera will show.
+// A frontal frame from the video's first second (annotations.csv: frontal until 0.75 s): the
+// same person the "camera" will show, but not the frame the challenge picks as its best.
 cv::Mat reference_frame(const std::filesystem::path& video) {
     cv::VideoCapture cap(video.string());
+    cap.set(cv::CAP_PROP_POS_MSEC, 600.0);
     cv::Mat frame;
-    for (int i = 0; i < 4 && cap.read(frame); ++i) {
-    }
+    if (!cap.read(frame)) return {};
     return frame;
 }
 }  // namespace

@@ -79,12 +79,15 @@ void ProxyPanel::validate() {
         } else {
             // Untouched fields say nothing yet; a field typed into says what is wrong.
             for (const auto& e : checked.error()) {
-                auto it = errors_.find(e.field);
+                // validate_proxy names the fields "proxy_<field>".
+                std::string field = e.field;
+                if (field.rfind("proxy_", 0) == 0) field = field.substr(6);
+                auto it = errors_.find(field);
                 if (it == errors_.end()) it = errors_.find("name");
-                const bool empty_field = (e.field == "name" && d.name.empty()) ||
-                                         (e.field == "id_number" && d.id_number.empty()) ||
-                                         (e.field == "phone" && d.phone.empty()) ||
-                                         (e.field == "relationship" && d.relationship.empty());
+                const bool empty_field = (field == "name" && d.name.empty()) ||
+                                         (field == "id_number" && d.id_number.empty()) ||
+                                         (field == "phone" && d.phone.empty()) ||
+                                         (field == "relationship" && d.relationship.empty());
                 it->second->SetLabel(empty_field ? _("Required") : translate(e));
             }
         }

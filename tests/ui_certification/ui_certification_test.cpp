@@ -71,9 +71,16 @@ void pump_for(std::chrono::milliseconds d) {
 }
 
 void shot(wxWindow* w, const std::string& name) {
-    pump_for(300ms);  // let it map and paint
-    EXPECT_TRUE(pd::ui::save_screenshot(w, pd::ui::from_path(shots_dir() / (name + ".png"))))
-        << name;
+    pump_for(400ms);  // let it map and paint
+    const fs::path file = shots_dir() / (name + ".png");
+    // ImageMagick reads the X server's composed screen, dialogs included (wxScreenDC under
+    // GTK3 misses a dialog above its parent); the wx capture is the fallback without it.
+    const wxRect r = w->GetScreenRect();
+    const std::string cmd = "import -window root -crop " + std::to_string(r.width) + "x" +
+                            std::to_string(r.height) + "+" + std::to_string(r.x) + "+" +
+                            std::to_string(r.y) + " '" + file.string() + "' 2>/dev/null";
+    if (std::system(cmd.c_str()) == 0) return;
+    EXPECT_TRUE(pd::ui::save_screenshot(w, pd::ui::from_path(file))) << name;
 }
 
 class WizardTest : public ::testing::Test {
@@ -145,8 +152,8 @@ TEST_F(WizardTest, WholeCertificationOnTheVideoIsRecordedWithReceipt) {
 
     const auto outbox_before = outbox();
     auto* wizard = new pd::ui::CertificationWizard(frame_, panel_->services(), retiree);
-    wizard->Move(0, 0);
     wizard->Show();
+    wizard->Raise();
     shot(wizard, "2-wizard-eligibility");
     ASSERT_EQ(wizard->step(), pd::ui::CertificationWizard::Step::Check);
 
