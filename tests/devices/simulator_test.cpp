@@ -1,0 +1,70 @@
+// The simulator's protocol state machine on its own, without a pty.
+#include "idsim/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include "devices/frame.h"
+#include "devices/reader_error.h"
+
+namespace pd::idsim {
+namespace {
+
+using devices::Bytes;
+namespace sw3 = devices::sw3;
+
+// The SW3 of the simulator's answer to CMD PARA.
+std::uint8_t status(Simulator& sim, std::uint8_t cmd, std::uint8_t para) {
+    const Bytes answer = sim.respond(Bytes{cmd, para});
+    return answer.at(9);
+}
+
+TEST(SimulatorProtocol, FollowsTheModulesRules) {
+    Simulator sim(sample_card(devices::CardType::ResidentId));
+    EXPECT_EQ(status(sim, 0x11, 0xFF), sw3::kSuccess);
+    EXPECT_EQ(status(sim, 0x20, 0x02), sw3::kSelectFailed);  // select before find
+    EXPECT_EQ(status(sim, 0x30, 0x01), sw3::kReadFailed);    // read before select
+    EXPECT_EQ(status(sim, 0x20, 0x01), sw3::kCardFound);
+    EXPECT_EQ(status(sim, 0x20, 0x02), sw3::kSuccess);
+    EXPECT_EQ(status(sim, 0x30, 0x01), sw3::kSuccess);
+    EXPECT_EQ(status(sim, 0x30, 0x03), sw3::kSuccess);
+    EXPECT_EQ(status(sim, 0x20, 0x01), sw3::kNoCard);  // read: lift before it is found again
+    sim.lift_card();
+    EXPECT_EQ(status(sim, 0x20, 0x01), sw3::kNoCard);
+    sim.place_card();
+    EXPECT_EQ(status(sim, 0x20, 0x01), sw3::kCardFound);
+    EXPECT_EQ(status(sim, 0x55, 0x55), sw3::kUnrecognised);
+    EXPECT_EQ(status(sim, 0x60, 0x04), sw3::kSuccess);
+    EXPECT_EQ(sim.respond(Bytes{0x11}).at(9), sw3::kCommandLength);
+    EXPECT_EQ(sim.commands_served(), 13u);
+}
+
+TEST(SimulatorProtocol, ReadResponsesHaveTheSpecsSizes) {
+    auto card = sample_card(devices::CardType::ResidentId);
+    card.fingerprint = Bytes(1024, 1);
+    Simulator sim(card);
+    (void)sim.respond(Bytes{0x20, 0x01});
+    (void)sim.respond(Bytes{0x20, 0x02});
+    EXPECT_EQ(sim.respond(Bytes{0x30, 0x01}).size(), 1295u);
+    EXPECT_EQ(sim.respond(Bytes{0x30, 0x10}).size(), 2321u);
+    sim.set_fault(Fault::RefuseFingerprint);
+    EXPECT_EQ(status(sim, 0x30, 0x10), sw3::kCommandError);
+}
+
+TEST(SimulatorControl, ParsesControlLines) {
+    Simulator sim(sample_card(devices::CardType::ResidentId));
+    EXPECT_EQ(sim.control("lift"), "ok");
+    EXPECT_EQ(sim.control("status"), "ok card absent");
+    EXPECT_EQ(sim.control("place"), "ok");
+    EXPECT_EQ(sim.control("fault slow 2"), "ok");
+    EXPECT_EQ(sim.control("status"), "ok card present slow=2");
+    EXPECT_EQ(sim.control("clear"), "ok");
+    EXPECT_EQ(sim.control("fault meteor"), "error: unknown fault 'meteor'");
+    EXPECT_EQ(sim.control("dance"), "error: unknown command 'dance'");
+    for (auto f : {Fault::LiftMidRead, Fault::BadChecksum, Fault::SplitFrames, Fault::Garbage,
+                   Fault::Silence, Fault::RefuseFingerprint, Fault::Slow}) {
+        EXPECT_EQ(parse_fault(to_string(f)), f);
+    }
+}
+
+}  // namespace
+}  // namespace pd::idsim
