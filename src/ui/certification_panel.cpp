@@ -11,6 +11,7 @@
 
 #include "ui/certification_services.h"
 #include "ui/certification_wizard.h"
+#include "ui/demo_certification.h"
 #include "ui/review_dialog.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -155,6 +156,8 @@ CertificationPanel::CertificationPanel(wxWindow* parent, Session& session)
         }
     });
     show_selected();
+    // A newcomer on the demo workspace finds the retiree enrolled from the demo video at once.
+    if (session_.workspace.demo && demo_video_source()) search(from_utf8(demo_retiree_id_number()));
 }
 
 CertificationPanel::~CertificationPanel() = default;

@@ -15,11 +15,12 @@
 
 namespace pd::ui {
 
-namespace {
-std::string demo_id_number() {
+std::string demo_retiree_id_number() {
     const std::string first17 = demo_retiree_id_number_first17;
     return first17 + IdNumber::check_character(first17);
 }
+
+namespace {
 
 // A frontal frame from the video's first second (annotations.csv: frontal until 0.75 s): the
 // same person the "camera" will show, but not the frame the challenge picks as its best.
@@ -50,7 +51,7 @@ void prepare_demo_certification(CertificationServices& services) {
         const auto source = demo_video_source();
         if (!source) return;
         Session& session = services.session();
-        const auto id = IdNumber::parse(demo_id_number(), session.clock.today());
+        const auto id = IdNumber::parse(demo_retiree_id_number(), session.clock.today());
         if (!id) return;
         auto retiree = services.retirees().by_id_number(*id);
         if (!retiree) {

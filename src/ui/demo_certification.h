@@ -19,4 +19,7 @@ inline constexpr const char* demo_retiree_id_number_first17 = "61010319520315002
 // no video then, and says why on stderr).
 void prepare_demo_certification(CertificationServices& services);
 
+// The demo retiree's ID number, for the search box of a demo workspace.
+[[nodiscard]] std::string demo_retiree_id_number();
+
 }  // namespace pd::ui

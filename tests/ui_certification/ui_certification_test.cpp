@@ -3,7 +3,9 @@
 // go to <build>/ui_certification_screenshots.
 #include <gtest/gtest.h>
 #include <wx/app.h>
+#include <wx/dcmemory.h>
 #include <wx/frame.h>
+#include <wx/image.h>
 #include <wx/sizer.h>
 #include <wx/utils.h>
 
@@ -27,6 +29,7 @@
 #include "ui/demo_certification.h"
 #include "ui/i18n.h"
 #include "ui/proxy_panel.h"
+#include "ui/receipt.h"
 #include "ui/screenshot.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -194,6 +197,20 @@ TEST_F(WizardTest, WholeCertificationOnTheVideoIsRecordedWithReceipt) {
     std::string magic(4, '\0');
     in.read(magic.data(), 4);
     EXPECT_EQ(magic, "%PDF");
+    // The same drawing on a bitmap, to look at (no PDF viewer on the build machine).
+    {
+        auto r = panel_->services().retirees().by_id(retiree);
+        ASSERT_TRUE(r);
+        wxBitmap page(595, 842, 24);
+        wxMemoryDC dc(page);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        pd::ui::draw_receipt(dc, wxSize(595, 842), pd::ui::make_receipt(*r, rec));
+        dc.SelectObject(wxNullBitmap);
+        wxInitAllImageHandlers();
+        EXPECT_TRUE(page.ConvertToImage().SaveFile(pd::ui::from_path(shots_dir() / "receipt.png"),
+                                                   wxBITMAP_TYPE_PNG));
+    }
 
     wizard->Close();
     wizard->Destroy();
