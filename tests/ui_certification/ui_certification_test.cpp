@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <opencv2/imgcodecs.hpp>
 #include <random>
 
 #include "domain/id_number.h"
@@ -30,9 +31,11 @@
 #include "ui/i18n.h"
 #include "ui/proxy_panel.h"
 #include "ui/receipt.h"
+#include "ui/review_dialog.h"
 #include "ui/screenshot.h"
 #include "ui/session.h"
 #include "ui/text.h"
+#include "vision/face_engine.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -252,6 +255,80 @@ TEST_F(WizardTest, NotEnrolledShowsTheReasonAndClosingMidChallengeWritesNothing)
     pump_for(200ms);
     EXPECT_EQ(outbox(), outbox_before);
     EXPECT_EQ(panel_->services().certifications().history(retiree).size(), history_before);
+}
+
+TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered) {
+    // A retiree enrolled from someone else's photo: the video's face must not pass as theirs.
+    auto& services = panel_->services();
+    pd::RetireeDraft d;
+    const std::string first17 = "61010319500101001";
+    d.id_number = first17 + pd::IdNumber::check_character(first17);
+    d.name = "张桂兰";
+    d.employer_unit = "陕西省测试单位";
+    auto reg = session_->registry->register_retiree(d, session_->actor);
+    ASSERT_TRUE(reg);
+    const pd::Uuid retiree = reg->id;
+    {
+        pd::vision::FaceEngine engine;
+        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
+        const cv::Mat photo =
+            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
+                       cv::IMREAD_COLOR);
+        ASSERT_FALSE(photo.empty());
+        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
+        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
+                                        session_->actor.staff_id, session_->clock.now()};
+        auto e = services.service().begin_enrollment(retiree, consent, t, t,
+                                                     pd::ui::face_model_version(), session_->actor);
+        ASSERT_TRUE(e);
+        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
+    }
+
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    wizard->Raise();
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        ASSERT_TRUE(wizard->start()) << "attempt " << attempt;
+        ASSERT_TRUE(pump_until(
+            [&] { return wizard->step() == pd::ui::CertificationWizard::Step::Result; }, 120s));
+        ASSERT_TRUE(wizard->last_attempt());
+        const auto& rec = wizard->last_attempt()->record;
+        EXPECT_EQ(rec.outcome, pd::CertificationOutcome::Failed);
+        EXPECT_EQ(rec.failure_reason, "below_threshold");
+        EXPECT_LT(rec.similarity, services.verify.threshold);
+        EXPECT_FALSE(rec.evidence_blobs.empty());
+        EXPECT_EQ(wizard->last_attempt()->consecutive_failures, attempt);
+    }
+    EXPECT_EQ(wizard->result_headline(), _("Not certified"));
+    const auto& steps = wizard->last_attempt()->next_steps;
+    EXPECT_NE(std::find(steps.begin(), steps.end(), pd::NextStep::ManualReview), steps.end());
+    EXPECT_NE(std::find(steps.begin(), steps.end(), pd::NextStep::HomeVisit), steps.end());
+    shot(wizard, "7-wizard-three-failures");
+
+    wizard->request_review();
+    wizard->request_home_visit();
+    EXPECT_EQ(services.certifications().home_visits(retiree).size(), 1U);
+    shot(wizard, "8-wizard-review-and-home-visit-requested");
+    wizard->Close();
+    wizard->Destroy();
+
+    // The supervisor (not the clerk who asked: four eyes) sees the evidence and approves.
+    pd::Certification pending;
+    for (const auto& c : services.certifications().history(retiree))
+        if (c.outcome == pd::CertificationOutcome::PendingReview) pending = c;
+    ASSERT_FALSE(pending.id.is_nil());
+    const pd::Actor clerk = session_->actor;
+    session_->actor = pd::Actor{"supervisor-2", "王芳", "ws-2", pd::Role::Supervisor, {}, {}};
+    auto* review = new pd::ui::ReviewDialog(frame_, services, pending);
+    review->Show();
+    review->set_reason(pd::ui::from_utf8("家属提供医院证明，本人卧床，视频中确为本人"));
+    shot(review, "9-review-dialog");
+    EXPECT_TRUE(review->decide(true));
+    review->Destroy();
+    session_->actor = clerk;
+    const auto decided = services.certifications().certification(pending.id);
+    ASSERT_TRUE(decided);
+    EXPECT_NE(decided->outcome, pd::CertificationOutcome::PendingReview);
 }
 
 namespace {
