@@ -1,8 +1,8 @@
 #include "devices/text_block.h"
 
-#include "devices/nations.h"
 #include "devices/reader_error.h"
 #include "devices/ucs2.h"
+#include "domain/ethnicity.h"
 #include "domain/id_number.h"
 
 namespace pd::devices {
@@ -157,7 +157,7 @@ CardText parse_text_block(ByteView block, Date today) {
     parse_sex(card);
     if (card.type == CardType::ResidentId) {
         card.nation_code = get(block, kNation);
-        card.nation_name = std::string(nation_name(card.nation_code));
+        card.nation_name = std::string(pd::ethnicity_name(card.nation_code).value_or(""));
         if (card.nation_name.empty()) {
             card.problems.push_back("nation: '" + card.nation_code + "' is not a nation code");
         }

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "devices/nations.h"
 #include "devices/ucs2.h"
+#include "domain/ethnicity.h"
 #include "idsim/sim_card.h"
 
 namespace pd::devices {
@@ -142,20 +142,20 @@ TEST(TextBlock, NulPaddedBlocksReadAsResidentCards) {
 }
 
 TEST(Nations, TableMatchesTheSpec) {
-    EXPECT_EQ(nation_name("01"), "汉");
-    EXPECT_EQ(nation_name("05"), "维吾尔");
-    EXPECT_EQ(nation_name("10"), "朝鲜");
-    EXPECT_EQ(nation_name("29"), "柯尔克孜");
-    EXPECT_EQ(nation_name("43"), "乌孜别克");
-    EXPECT_EQ(nation_name("56"), "基诺");
-    EXPECT_EQ(nation_name("97"), "其他");
-    EXPECT_EQ(nation_name("98"), "外国血统中国籍人士");
-    EXPECT_EQ(nation_name("00"), "");
-    EXPECT_EQ(nation_name("57"), "");
+    EXPECT_EQ(pd::ethnicity_name("01").value_or(""), "汉");
+    EXPECT_EQ(pd::ethnicity_name("05").value_or(""), "维吾尔");
+    EXPECT_EQ(pd::ethnicity_name("10").value_or(""), "朝鲜");
+    EXPECT_EQ(pd::ethnicity_name("29").value_or(""), "柯尔克孜");
+    EXPECT_EQ(pd::ethnicity_name("43").value_or(""), "乌孜别克");
+    EXPECT_EQ(pd::ethnicity_name("56").value_or(""), "基诺");
+    EXPECT_EQ(pd::ethnicity_name("97").value_or(""), "其他");
+    EXPECT_EQ(pd::ethnicity_name("98").value_or(""), "外国血统中国籍人士");
+    EXPECT_EQ(pd::ethnicity_name("00").value_or(""), "");
+    EXPECT_EQ(pd::ethnicity_name("57").value_or(""), "");
     int known = 0;
     for (int i = 0; i < 100; ++i) {
         const std::string code = (i < 10 ? "0" : "") + std::to_string(i);
-        known += nation_name(code).empty() ? 0 : 1;
+        known += pd::ethnicity_name(code).has_value() ? 1 : 0;
     }
     EXPECT_EQ(known, 58);
 }
