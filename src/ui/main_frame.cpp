@@ -6,6 +6,7 @@
 #include <wx/panel.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 
 #include <algorithm>
@@ -43,7 +44,23 @@ MainFrame::MainFrame(Session& session, std::vector<Area> areas)
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     row->Add(nav_, 0, wxEXPAND | wxALL, FromDIP(8));
     row->Add(book_, 1, wxEXPAND);
-    body->SetSizer(row);
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    if (session_.workspace.demo) {
+        // Said inside the window too: kiosk set-ups and screenshots have no title bar.
+        auto* banner = new wxPanel(body, wxID_ANY);
+        banner->SetName("demo_banner");
+        banner->SetBackgroundColour(wxColour(255, 236, 153));
+        auto* note = new wxStaticText(
+            banner, wxID_ANY, _("Demo workspace: the records are synthetic, not real retirees."));
+        note->SetForegroundColour(wxColour(20, 20, 20));
+        note->SetFont(theme::base_font().Bold());
+        auto* inner = new wxBoxSizer(wxHORIZONTAL);
+        inner->Add(note, 0, wxALL, FromDIP(6));
+        banner->SetSizer(inner);
+        column->Add(banner, 0, wxEXPAND);
+    }
+    column->Add(row, 1, wxEXPAND);
+    body->SetSizer(column);
 
     // Menus: every area and command is reachable by keyboard (Alt+letter, Ctrl+digit).
     auto* file = new wxMenu;

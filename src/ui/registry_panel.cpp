@@ -69,11 +69,11 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Session& session)
         list_->AppendTextColumn(label, model_col, wxDATAVIEW_CELL_INERT, FromDIP(width),
                                 wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     };
-    col(_("ID number"), RetireeListModel::IdNumber, 230);
+    col(_("ID number"), RetireeListModel::IdNumber, 220);
     col(_("Name"), RetireeListModel::Name, 120);
     col(_("Gender"), RetireeListModel::Gender, 90);
     col(_("Birth date"), RetireeListModel::BirthDate, 130);
-    col(_("Employer unit"), RetireeListModel::EmployerUnit, 250);
+    col(_("Employer unit"), RetireeListModel::EmployerUnit, 300);
     col(_("Phone"), RetireeListModel::Phone, 150);
     col(_("Status"), RetireeListModel::Status, 90);
 
