@@ -48,7 +48,8 @@ void CameraPreview::clear() {
 
 void CameraPreview::draw_arrow(wxDC& dc, const wxRect& area) const {
     if (!progress_.action || progress_.loading) return;
-    const double swing = std::sin(phase_ * 3.14159265 / 8.0);  // -1..1
+    if (progress_.steps > 0 && progress_.done >= progress_.steps) return;  // all done
+    const double swing = std::sin(phase_ * 3.14159265 / 8.0);              // -1..1
     const int len = area.width / 6;
     const wxPoint c(area.x + area.width / 2, area.y + area.height / 2);
     dc.SetPen(wxPen(wxColour(255, 200, 0), FromDIP(8)));
@@ -133,7 +134,9 @@ void CameraPreview::on_paint(wxPaintEvent&) {
     // The prompt: very large, on a dark band so it reads on any picture.
     if (!progress_.prompt.empty()) {
         wxFont font = theme::heading_font();
-        font.SetPointSize(theme::base_point_size * 3);
+        // Very large, but never hiding much of a small preview.
+        const int by_height = size.y / 9 * 72 / std::max(GetDPI().y, 1);
+        font.SetPointSize(std::max(14, std::min(theme::base_point_size * 3, by_height)));
         font.MakeBold();
         dc.SetFont(font);
         const wxString text = from_utf8(progress_.prompt);

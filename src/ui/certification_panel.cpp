@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "ui/certification_services.h"
+#include "ui/certification_text.h"
 #include "ui/certification_wizard.h"
 #include "ui/demo_certification.h"
 #include "ui/review_dialog.h"
@@ -223,10 +224,9 @@ void CertificationPanel::show_selected() {
                 text << "\n    " << wxString::Format(_("What to do: %s"), n);
         }
     }
-    eligibility_->SetLabel(text);
+    set_wrapped(eligibility_, text, std::max(GetClientSize().x - FromDIP(24), FromDIP(400)));
     eligibility_->SetForegroundColour(e && e->can_certify() ? wxColour(0, 110, 40)
                                                             : theme::error_colour());
-    eligibility_->Wrap(GetClientSize().x - FromDIP(24));
 
     auto h = services_->service().history(selected_->id, session_.actor);
     if (h) history_ = *h;

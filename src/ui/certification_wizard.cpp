@@ -14,6 +14,7 @@
 
 #include "ui/camera_preview.h"
 #include "ui/certification_services.h"
+#include "ui/certification_text.h"
 #include "ui/enrollment_dialog.h"
 #include "ui/proxy_panel.h"
 #include "ui/receipt.h"
@@ -40,6 +41,18 @@ Retiree load_retiree(CertificationServices& services, const Uuid& id) {
     return *r;
 }
 }  // namespace
+
+wxString failure_label(const std::string& code) {
+    if (code == "timeout") return _("action not seen in time");
+    if (code == "face_lost") return _("face lost");
+    if (code == "poor_quality") return _("picture not clear");
+    if (code == "several_faces") return _("several faces");
+    if (code == "spoof_suspected") return _("not a live person");
+    if (code == "face_changed") return _("face changed");
+    if (code == "below_threshold") return _("face does not match the enrolment");
+    if (code == "matches_forbidden") return _("face of the relative or a staff member");
+    return from_utf8(code);
+}
 
 wxString failure_advice(const std::string& code) {
     if (code == "timeout")
@@ -265,15 +278,14 @@ void CertificationWizard::refresh_eligibility() {
             reasons_->Add(ok, 0, wxBOTTOM, FromDIP(8));
         }
         for (const auto& r : e->reasons) {
-            auto* t = new wxStaticText(reasons_parent_, wxID_ANY, reason_text(r));
+            auto* t = new wxStaticText(reasons_parent_, wxID_ANY, wxString());
             t->SetFont(theme::heading_font());
+            set_wrapped(t, reason_text(r), wrap);
             t->SetForegroundColour(r.blocking ? theme::error_colour() : theme::accent_colour());
-            t->Wrap(wrap);
             reasons_->Add(t, 0, wxTOP, FromDIP(6));
             if (const wxString next = reason_next_step(r); !next.empty()) {
-                auto* n = new wxStaticText(reasons_parent_, wxID_ANY,
-                                           wxString::Format(_("What to do: %s"), next));
-                n->Wrap(wrap);
+                auto* n = new wxStaticText(reasons_parent_, wxID_ANY, wxString());
+                set_wrapped(n, wxString::Format(_("What to do: %s"), next), wrap);
                 reasons_->Add(n, 0, wxLEFT, FromDIP(24));
             }
         }
@@ -403,8 +415,7 @@ void CertificationWizard::show_result(const CaptureOutcome& outcome) {
               << wxString::Format(_("Failed attempts in a row: %d"),
                                   attempt_->consecutive_failures);
     }
-    details_->SetLabel(d);
-    details_->Wrap(FromDIP(900));
+    set_wrapped(details_, d, FromDIP(900));
     const auto has = [&](NextStep s) {
         return attempt_ && std::find(attempt_->next_steps.begin(), attempt_->next_steps.end(), s) !=
                                attempt_->next_steps.end();
@@ -458,8 +469,7 @@ void CertificationWizard::show_error(const wxString& what) {
 }
 
 void CertificationWizard::show_note(const wxString& what) {
-    details_->SetLabel(details_->GetLabel() + "\n\n" + what);
-    details_->Wrap(FromDIP(900));
+    set_wrapped(details_, details_->GetLabel() + "\n\n" + what, FromDIP(900));
     details_->GetParent()->Layout();
 }
 

@@ -87,6 +87,8 @@ class CertificationWizard final : public wxDialog {
 // Translates an eligibility reason's texts (English templates, then their args).
 [[nodiscard]] wxString reason_text(const EligibilityReason& r);
 [[nodiscard]] wxString reason_next_step(const EligibilityReason& r);
+// A failure code in a few plain words (history, review).
+[[nodiscard]] wxString failure_label(const std::string& code);
 // What to tell the retiree after a failed attempt, by failure code.
 [[nodiscard]] wxString failure_advice(const std::string& code);
 

@@ -14,6 +14,7 @@
 
 #include "ui/camera_preview.h"
 #include "ui/certification_services.h"
+#include "ui/certification_text.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -50,8 +51,9 @@ EnrollmentDialog::EnrollmentDialog(wxWindow* parent, CertificationServices& serv
       retiree_(retiree),
       sources_(std::move(sources)) {
     SetFont(theme::base_font());
-    auto* consent_label = new wxStaticText(this, wxID_ANY, consent_text());
-    consent_label->Wrap(FromDIP(900));
+    auto* consent_label = new wxStaticText(this, wxID_ANY, wxString());
+    consent_label->SetFont(theme::base_font());
+    set_wrapped(consent_label, consent_text(), FromDIP(860));
     consent_ =
         new wxCheckBox(this, wxID_ANY, _("The retiree read this (or had it read out) and agrees"));
     source_ = new wxChoice(this, wxID_ANY);
@@ -59,7 +61,7 @@ EnrollmentDialog::EnrollmentDialog(wxWindow* parent, CertificationServices& serv
     if (!sources_.empty()) source_->SetSelection(0);
     capture_ = new wxButton(this, wxID_ANY, _("Capture"));
     preview_ = new CameraPreview(this);
-    preview_->SetMinSize(FromDIP(wxSize(480, 360)));
+    preview_->SetMinSize(FromDIP(wxSize(560, 420)));
     photo_ = new wxStaticBitmap(this, wxID_ANY, wxBitmap(FromDIP(240), FromDIP(240)));
     status_ = new wxStaticText(this, wxID_ANY, _("Consent comes first, then the capture."));
     matches_ = new wxCheckBox(this, wxID_ANY,
@@ -86,7 +88,9 @@ EnrollmentDialog::EnrollmentDialog(wxWindow* parent, CertificationServices& serv
     s->Add(status_, 0, wxALL, FromDIP(8));
     s->Add(matches_, 0, wxALL, FromDIP(8));
     s->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
-    SetSizerAndFit(s);
+    SetSizer(s);
+    // Fits a 1024x768 screen: the consent wraps, the preview takes what is left.
+    SetSize(FromDIP(wxSize(900, 760)));
 
     consent_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { update_buttons(); });
     matches_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { update_buttons(); });

@@ -13,6 +13,7 @@
 
 #include "store/sqlite_certification_repository.h"
 #include "ui/certification_services.h"
+#include "ui/certification_wizard.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -44,6 +45,21 @@ ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
     auto* fs = new wxBoxSizer(wxHORIZONTAL);
     // The failed attempts before this request hold the evidence: show each one's frames.
     int shown = 0;
+    // The enrolled reference first, so the supervisor compares like with like.
+    if (const auto e = services_.certifications().active_enrollment(review.retiree_id)) {
+        try {
+            const auto bmp = evidence_bitmap(services_.open_image(e->photo_blob), FromDIP(220));
+            if (bmp.IsOk()) {
+                auto* col = new wxBoxSizer(wxVERTICAL);
+                col->Add(new wxStaticText(frames, wxID_ANY, _("Enrolled photo")));
+                col->Add(new wxStaticBitmap(frames, wxID_ANY, bmp));
+                fs->Add(col, 0, wxRIGHT, FromDIP(16));
+            }
+        } catch (const std::exception&) {
+            // No reference photo to show (expired or unreadable): the frames still are.
+        }
+    }
+    auto* evidence = new wxBoxSizer(wxHORIZONTAL);
     const auto history = services_.certifications().history(review.retiree_id);
     wxString scores;
     for (const auto& c : history) {
@@ -52,14 +68,15 @@ ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
             << wxString::Format(
                    _("%s: face match %.2f, liveness %.2f, reason %s"),
                    wxDateTime(std::chrono::system_clock::to_time_t(c.at)).Format("%Y-%m-%d %H:%M"),
-                   c.similarity, c.liveness, from_utf8(c.failure_reason))
+                   c.similarity, c.liveness, failure_label(c.failure_reason))
             << "\n";
         for (const auto& blob : c.evidence_blobs) {
             if (shown >= 9) break;
             try {
                 const auto bmp = evidence_bitmap(services_.open_image(blob), FromDIP(220));
                 if (bmp.IsOk()) {
-                    fs->Add(new wxStaticBitmap(frames, wxID_ANY, bmp), 0, wxRIGHT, FromDIP(6));
+                    evidence->Add(new wxStaticBitmap(frames, wxID_ANY, bmp), 0, wxRIGHT,
+                                  FromDIP(6));
                     ++shown;
                 }
             } catch (const std::exception&) {
@@ -67,10 +84,15 @@ ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
             }
         }
     }
-    if (shown == 0) fs->Add(new wxStaticText(frames, wxID_ANY, _("No evidence frames kept.")));
+    if (shown == 0)
+        evidence->Add(new wxStaticText(frames, wxID_ANY, _("No evidence frames kept.")));
+    auto* ecol = new wxBoxSizer(wxVERTICAL);
+    ecol->Add(new wxStaticText(frames, wxID_ANY, _("Evidence frames of the failed attempts")));
+    ecol->Add(evidence);
+    fs->Add(ecol);
     frames->SetSizer(fs);
     frames->SetScrollRate(FromDIP(10), 0);
-    frames->SetMinSize(FromDIP(wxSize(900, 240)));
+    frames->SetMinSize(FromDIP(wxSize(900, 270)));
 
     reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                              FromDIP(wxSize(600, 80)), wxTE_MULTILINE);

@@ -28,6 +28,7 @@
 #include "ui/certification_services.h"
 #include "ui/certification_wizard.h"
 #include "ui/demo_certification.h"
+#include "ui/enrollment_dialog.h"
 #include "ui/i18n.h"
 #include "ui/proxy_panel.h"
 #include "ui/receipt.h"
@@ -228,33 +229,66 @@ TEST_F(WizardTest, WholeCertificationOnTheVideoIsRecordedWithReceipt) {
                     std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
 }
 
-TEST_F(WizardTest, NotEnrolledShowsTheReasonAndClosingMidChallengeWritesNothing) {
-    pd::ui::prepare_demo_certification(panel_->services());
-    const pd::Uuid retiree = demo_retiree();
+TEST_F(WizardTest, NotEnrolledIsExplainedThenEnrolmentThenClosingMidChallengeWritesNothing) {
+    auto& services = panel_->services();
+    pd::RetireeDraft d;
+    const std::string first17 = "61010319510202002";
+    d.id_number = first17 + pd::IdNumber::check_character(first17);
+    d.name = "王淑珍";
+    d.employer_unit = "陕西省测试单位";
+    auto reg = session_->registry->register_retiree(d, session_->actor);
+    ASSERT_TRUE(reg);
+    const pd::Uuid retiree = reg->id;
 
-    // Someone else, not enrolled: every reason on screen, Start refused with a note.
-    panel_->search("6");
-    ASSERT_GE(panel_->result_count(), 0U);
-
-    const auto outbox_before = outbox();
-    const auto history_before = panel_->services().certifications().history(retiree).size();
-    auto* wizard = new pd::ui::CertificationWizard(frame_, panel_->services(), retiree);
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
     wizard->Show();
+    wizard->Raise();
+    EXPECT_FALSE(wizard->start());  // not enrolled: the reason and its next step are on screen
+    shot(wizard, "6-wizard-not-enrolled");
+
+    // Enrolment: consent, a live capture with one action, the clerk's confirmation.
+    {
+        auto sources = services.sources();
+        auto* enrol = new pd::ui::EnrollmentDialog(wizard, services, retiree, sources);
+        enrol->Show();
+        EXPECT_FALSE(enrol->start_capture());  // no consent yet
+        enrol->give_consent(true);
+        ASSERT_TRUE(enrol->start_capture());
+        ASSERT_TRUE(pump_until([&] { return !enrol->capturing(); }, 120s));
+        ASSERT_TRUE(enrol->captured());
+        EXPECT_FALSE(enrol->confirm());  // the clerk has not checked the ID card yet
+        enrol->confirm_identity(true);
+        shot(enrol, "7-enrolment-captured");
+        ASSERT_TRUE(enrol->confirm());
+        enrol->Destroy();
+    }
+    const auto active = services.certifications().active_enrollment(retiree);
+    ASSERT_TRUE(active);
+    EXPECT_EQ(active->consent.text_version, "2026-1");
+    EXPECT_FALSE(active->consent.text.empty());
+
     // A proxy with a bad ID number is marked inline and blocks the start.
     wizard->proxy_panel()->set(pd::ProxyDraft{"李明", "6101031980", "13912345678", "子女"});
     EXPECT_FALSE(wizard->proxy_panel()->valid());
-    shot(wizard, "6-wizard-proxy-invalid");
+    shot(wizard, "8-wizard-proxy-invalid");
     EXPECT_FALSE(wizard->start());
     wizard->proxy_panel()->set(pd::ProxyDraft{});
-    ASSERT_TRUE(wizard->start() || !wizard->proxy_panel()->valid());
-    if (wizard->capturing()) {
-        pump_until([&] { return wizard->preview()->frames_shown() >= 2; }, 60s);
-        wizard->Close();  // mid-challenge
-    }
+
+    const auto outbox_before = outbox();
+    const auto history_before = services.certifications().history(retiree).size();
+    // Realtime pacing: the challenge is still running when the wizard closes.
+    services.forced_source->pacing = pd::vision::Pacing::realtime;
     wizard->Destroy();
-    pump_for(200ms);
+    wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    ASSERT_TRUE(wizard->start());
+    ASSERT_TRUE(pump_until([&] { return wizard->preview()->frames_shown() >= 2; }, 60s));
+    ASSERT_TRUE(wizard->capturing());
+    wizard->Close();  // mid-challenge
+    wizard->Destroy();
+    pump_for(300ms);
     EXPECT_EQ(outbox(), outbox_before);
-    EXPECT_EQ(panel_->services().certifications().history(retiree).size(), history_before);
+    EXPECT_EQ(services.certifications().history(retiree).size(), history_before);
 }
 
 TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered) {
@@ -303,12 +337,12 @@ TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered)
     const auto& steps = wizard->last_attempt()->next_steps;
     EXPECT_NE(std::find(steps.begin(), steps.end(), pd::NextStep::ManualReview), steps.end());
     EXPECT_NE(std::find(steps.begin(), steps.end(), pd::NextStep::HomeVisit), steps.end());
-    shot(wizard, "7-wizard-three-failures");
+    shot(wizard, "9-wizard-three-failures");
 
     wizard->request_review();
     wizard->request_home_visit();
     EXPECT_EQ(services.certifications().home_visits(retiree).size(), 1U);
-    shot(wizard, "8-wizard-review-and-home-visit-requested");
+    shot(wizard, "10-wizard-review-and-home-visit-requested");
     wizard->Close();
     wizard->Destroy();
 
@@ -322,7 +356,7 @@ TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered)
     auto* review = new pd::ui::ReviewDialog(frame_, services, pending);
     review->Show();
     review->set_reason(pd::ui::from_utf8("家属提供医院证明，本人卧床，视频中确为本人"));
-    shot(review, "9-review-dialog");
+    shot(review, "11-review-dialog");
     EXPECT_TRUE(review->decide(true));
     review->Destroy();
     session_->actor = clerk;

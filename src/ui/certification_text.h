@@ -1,0 +1,14 @@
+#pragma once
+
+#include <wx/string.h>
+
+class wxStaticText;
+
+namespace pd::ui {
+
+// Sets `label` on `text`, broken into lines no wider than `width` pixels. wxStaticText::Wrap
+// breaks only at spaces, and Chinese has none: this breaks between any two characters, and
+// at a space where there is one on the line.
+void set_wrapped(wxStaticText* text, const wxString& label, int width);
+
+}  // namespace pd::ui
