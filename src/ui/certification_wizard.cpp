@@ -393,7 +393,10 @@ void CertificationWizard::on_done(const CaptureOutcome& outcome) {
 
 void CertificationWizard::show_result(const CaptureOutcome& outcome) {
     const bool passed = attempt_ && attempt_->record.outcome == CertificationOutcome::Passed;
-    headline_->SetLabel(passed ? _("Certification passed") : _("Not certified"));
+    // A technical failure is not the retiree's: say so, no attempt was counted.
+    headline_->SetLabel(passed     ? _("Certification passed")
+                        : attempt_ ? _("Not certified")
+                                   : _("The face check could not run"));
     headline_->SetForegroundColour(passed ? wxColour(0, 110, 40) : theme::error_colour());
     wxString d;
     if (passed) {

@@ -3,6 +3,7 @@
 // go to <build>/ui_certification_screenshots.
 #include <gtest/gtest.h>
 #include <wx/app.h>
+#include <wx/config.h>
 #include <wx/dcmemory.h>
 #include <wx/frame.h>
 #include <wx/image.h>
@@ -365,6 +366,29 @@ TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered)
     EXPECT_NE(decided->outcome, pd::CertificationOutcome::PendingReview);
 }
 
+TEST_F(WizardTest, AMissingCameraIsSaidAndNotRecordedAsAnAttempt) {
+    auto& services = panel_->services();
+    pd::ui::prepare_demo_certification(services);
+    const pd::Uuid retiree = demo_retiree();
+    pd::ui::CaptureSource missing;
+    missing.kind = pd::ui::CaptureSource::Kind::Camera;
+    missing.camera_index = 63;  // no such device
+    services.forced_source = missing;
+    const auto outbox_before = outbox();
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    wizard->Raise();
+    ASSERT_TRUE(wizard->start());
+    ASSERT_TRUE(pump_until(
+        [&] { return wizard->step() == pd::ui::CertificationWizard::Step::Result; }, 60s));
+    EXPECT_EQ(wizard->result_headline(), _("The face check could not run"));
+    EXPECT_FALSE(wizard->last_attempt());
+    shot(wizard, "12-wizard-no-camera");
+    wizard->Destroy();
+    EXPECT_EQ(outbox(), outbox_before);
+    EXPECT_TRUE(services.certifications().history(retiree).empty());
+}
+
 namespace {
 class TestApp final : public wxApp {
   public:
@@ -376,7 +400,8 @@ int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     std::setlocale(LC_CTYPE, "C.UTF-8");
     if (std::getenv("DISPLAY") == nullptr) return RUN_ALL_TESTS();  // the tests say why
-    wxApp::SetInstance(new TestApp);  // wx's ownership model: wxEntryCleanup deletes it
+    wxConfigBase::DontCreateOnDemand();  // the remembered camera stays out of the user's home
+    wxApp::SetInstance(new TestApp);     // wx's ownership model: wxEntryCleanup deletes it
     int wx_argc = 1;
     if (!wxEntryStart(wx_argc, argv) || !wxTheApp->CallOnInit()) return 1;
     pd::ui::setup_translations(pd::ui::Language::Chinese);
