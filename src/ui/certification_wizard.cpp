@@ -42,6 +42,14 @@ Retiree load_retiree(CertificationServices& services, const Uuid& id) {
 }
 }  // namespace
 
+wxString action_label(const std::string& action) {
+    if (action == "nod") return _("nod");
+    if (action == "shake") return _("shake the head");
+    if (action == "blink") return _("blink");
+    if (action == "open_mouth") return _("open the mouth");
+    return from_utf8(action);
+}
+
 wxString failure_label(const std::string& code) {
     if (code == "timeout") return _("action not seen in time");
     if (code == "face_lost") return _("face lost");
@@ -233,9 +241,15 @@ wxWindow* CertificationWizard::build_result_page(wxWindow* parent) {
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     for (auto* b : {retry_, print_, pdf_, review_, home_visit_, close})
         buttons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(8));
+    receipt_ = new ReceiptPreview(page);
+    auto* text = new wxBoxSizer(wxVERTICAL);
+    text->Add(headline_, 0, wxBOTTOM, FromDIP(16));
+    text->Add(details_, 1, wxEXPAND);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(text, 1, wxEXPAND | wxRIGHT, FromDIP(12));
+    row->Add(receipt_, 0, wxEXPAND);
     auto* s = new wxBoxSizer(wxVERTICAL);
-    s->Add(headline_, 0, wxBOTTOM, FromDIP(16));
-    s->Add(details_, 1, wxEXPAND | wxBOTTOM, FromDIP(12));
+    s->Add(row, 1, wxEXPAND | wxBOTTOM, FromDIP(12));
     s->Add(buttons, 0, wxEXPAND);
     page->SetSizer(s);
 
@@ -406,7 +420,8 @@ void CertificationWizard::show_result(const CaptureOutcome& outcome) {
           << wxString::Format(_("Face match %.2f, liveness %.2f, actions: %s"), c.similarity,
                               c.liveness, from_utf8([&] {
                                   std::string s;
-                                  for (const auto& x : c.actions) s += (s.empty() ? "" : ", ") + x;
+                                  for (const auto& x : c.actions)
+                                      s += (s.empty() ? "" : "、") + to_utf8(action_label(x));
                                   return s;
                               }()));
     } else {
@@ -418,11 +433,13 @@ void CertificationWizard::show_result(const CaptureOutcome& outcome) {
               << wxString::Format(_("Failed attempts in a row: %d"),
                                   attempt_->consecutive_failures);
     }
-    set_wrapped(details_, d, FromDIP(900));
+    set_wrapped(details_, d, FromDIP(passed ? 640 : 900));
     const auto has = [&](NextStep s) {
         return attempt_ && std::find(attempt_->next_steps.begin(), attempt_->next_steps.end(), s) !=
                                attempt_->next_steps.end();
     };
+    receipt_->Show(passed);
+    if (passed) receipt_->show(make_receipt(retiree_, attempt_->record));
     retry_->Show(!passed);
     print_->Show(passed);
     pdf_->Show(passed);

@@ -20,6 +20,7 @@ namespace pd::ui {
 class CameraPreview;
 class CertificationServices;
 class ProxyPanel;
+class ReceiptPreview;
 
 // The certification at the counter, step by step: eligibility (every reason and what to do),
 // an optional proxy, the camera; then the live challenge; then the result with the receipt,
@@ -81,12 +82,15 @@ class CertificationWizard final : public wxDialog {
     wxButton* pdf_ = nullptr;
     wxButton* review_ = nullptr;
     wxButton* home_visit_ = nullptr;
+    ReceiptPreview* receipt_ = nullptr;
     std::unique_ptr<CertificationWorker> worker_;
 };
 
 // Translates an eligibility reason's texts (English templates, then their args).
 [[nodiscard]] wxString reason_text(const EligibilityReason& r);
 [[nodiscard]] wxString reason_next_step(const EligibilityReason& r);
+// An action code ("nod", "shake", ...) in words.
+[[nodiscard]] wxString action_label(const std::string& action);
 // A failure code in a few plain words (history, review).
 [[nodiscard]] wxString failure_label(const std::string& code);
 // What to tell the retiree after a failed attempt, by failure code.

@@ -3,6 +3,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <qrencode.h>
+#include <wx/dcbuffer.h>
 #include <wx/dcgraph.h>
 #include <wx/graphics.h>
 #include <wx/intl.h>
@@ -14,6 +15,7 @@
 
 #include "domain/receipt_code.h"
 #include "ui/text.h"
+#include "ui/theme.h"
 
 namespace pd::ui {
 
@@ -143,6 +145,29 @@ void draw_receipt(wxDC& dc, const wxSize& page, const ReceiptData& data) {
         const wxString hint = _("Scan to check this receipt with the pension agency.");
         dc.DrawText(hint, (page.x - dc.GetTextExtent(hint).x) / 2, y);
     }
+}
+
+ReceiptPreview::ReceiptPreview(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(FromDIP(wxSize(300, 424)));  // A4 proportions
+    Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
+        wxAutoBufferedPaintDC dc(this);
+        dc.SetBackground(wxBrush(theme::background()));
+        dc.Clear();
+        if (!data_) return;
+        const wxSize size = GetClientSize();
+        const double scale = std::min(size.x / 595.0, size.y / 842.0);
+        dc.SetPen(wxPen(wxColour(160, 160, 160)));  // the sheet's edge
+        dc.SetBrush(*wxWHITE_BRUSH);
+        dc.DrawRectangle(0, 0, static_cast<int>(595 * scale), static_cast<int>(842 * scale));
+        dc.SetUserScale(scale, scale);
+        draw_receipt(dc, wxSize(595, 842), *data_);
+    });
+}
+
+void ReceiptPreview::show(const ReceiptData& data) {
+    data_ = data;
+    Refresh();
 }
 
 bool print_receipt(wxWindow* parent, const ReceiptData& data) {

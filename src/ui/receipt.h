@@ -2,8 +2,10 @@
 
 #include <wx/gdicmn.h>
 #include <wx/string.h>
+#include <wx/window.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,7 +13,6 @@
 #include "domain/retiree.h"
 
 class wxDC;
-class wxWindow;
 
 namespace pd::ui {
 
@@ -40,6 +41,16 @@ struct QrMatrix {
 
 // Draws the receipt on any DC (screen preview, printer, PDF) into `page` (device units).
 void draw_receipt(wxDC& dc, const wxSize& page, const ReceiptData& data);
+
+// The receipt as it will print, scaled into the control (the wizard's result page).
+class ReceiptPreview final : public wxWindow {
+  public:
+    explicit ReceiptPreview(wxWindow* parent);
+    void show(const ReceiptData& data);
+
+  private:
+    std::optional<ReceiptData> data_;
+};
 
 // Prints through the system's print dialog. Returns false when cancelled or failed.
 bool print_receipt(wxWindow* parent, const ReceiptData& data);
