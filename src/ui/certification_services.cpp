@@ -107,18 +107,24 @@ std::optional<vision::FaceTemplate> CertificationServices::enrolled_template(con
     return template_from_bytes(blobs_->get(e->template_blob));
 }
 
-std::vector<vision::FaceTemplate> CertificationServices::forbidden_templates(
+CertificationServices::ForbiddenFaces CertificationServices::forbidden_templates(
     const std::optional<ProxyAgent>& proxy) {
-    std::vector<vision::FaceTemplate> out;
+    ForbiddenFaces out;
     if (proxy) {
         if (const auto r = retirees_->by_id_number(proxy->id_number)) {
-            if (auto t = enrolled_template(r->id)) out.push_back(std::move(*t));
+            if (auto t = enrolled_template(r->id)) {
+                out.templates.push_back(std::move(*t));
+                out.kinds.emplace_back("proxy");
+            }
         }
     }
     // Staff faces: a staff account whose staff_id is a retiree UUID enrolled here (a retired
     // clerk) is refused too; staff face enrolment itself comes with the staff accounts area.
     if (const auto staff = Uuid::parse(session_.actor.staff_id)) {
-        if (auto t = enrolled_template(*staff)) out.push_back(std::move(*t));
+        if (auto t = enrolled_template(*staff)) {
+            out.templates.push_back(std::move(*t));
+            out.kinds.emplace_back("staff");
+        }
     }
     return out;
 }

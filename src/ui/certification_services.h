@@ -63,8 +63,11 @@ class CertificationServices {
     [[nodiscard]] std::optional<vision::FaceTemplate> enrolled_template(const Uuid& retiree);
     // Faces that must not pass as the retiree: the proxy's own enrolment (when the relative is
     // also a retiree here) and the signed-in staff member's, when enrolled.
-    [[nodiscard]] std::vector<vision::FaceTemplate> forbidden_templates(
-        const std::optional<ProxyAgent>& proxy);
+    struct ForbiddenFaces {
+        std::vector<vision::FaceTemplate> templates;
+        std::vector<std::string> kinds;  // "proxy" / "staff", one per template
+    };
+    [[nodiscard]] ForbiddenFaces forbidden_templates(const std::optional<ProxyAgent>& proxy);
 
     // Seals a face template / an encoded image for `owner`.
     std::string seal_template(const Uuid& owner, const vision::FaceTemplate& t);

@@ -59,6 +59,8 @@ wxString failure_label(const std::string& code) {
     if (code == "face_changed") return _("face changed");
     if (code == "below_threshold") return _("face does not match the enrolment");
     if (code == "matches_forbidden") return _("face of the relative or a staff member");
+    if (code == "face_matches_proxy") return _("face of the relative, not the retiree");
+    if (code == "face_matches_staff") return _("face of a staff member, not the retiree");
     return from_utf8(code);
 }
 
@@ -345,7 +347,9 @@ bool CertificationWizard::start() {
             return false;
         }
         job.enrolled = {std::move(*enrolled)};
-        job.forbidden = services_.forbidden_templates(proxy_at_start_);
+        auto forbidden = services_.forbidden_templates(proxy_at_start_);
+        job.forbidden = std::move(forbidden.templates);
+        forbidden_kinds_ = std::move(forbidden.kinds);
         job.verify = services_.verify;
         preview_->clear();
         show_step(Step::Live);
@@ -380,9 +384,11 @@ void CertificationWizard::on_done(const CaptureOutcome& outcome) {
         a.liveness = outcome.result.mean_liveness;
         a.actions = outcome.actions;
         a.failure_reason = outcome.verified ? std::string() : outcome.failure_code;
-        if (outcome.match.reason == vision::MatchReason::matches_forbidden)
+        if (outcome.match.reason == vision::MatchReason::matches_forbidden &&
+            outcome.match.forbidden_index >= 0 &&
+            static_cast<std::size_t>(outcome.match.forbidden_index) < forbidden_kinds_.size())
             a.matched_other =
-                proxy_at_start_ && outcome.match.forbidden_index == 0 ? "proxy" : "staff";
+                forbidden_kinds_[static_cast<std::size_t>(outcome.match.forbidden_index)];
         a.model_version = outcome.model_version;
         if (!outcome.best_jpeg.empty())
             a.evidence_blobs.push_back(services_.seal_image(retiree_id_, "evidence-frame",

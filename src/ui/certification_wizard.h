@@ -64,6 +64,7 @@ class CertificationWizard final : public wxDialog {
     std::vector<CaptureSource> sources_;
     std::optional<AttemptResult> attempt_;
     std::optional<ProxyAgent> proxy_at_start_;
+    std::vector<std::string> forbidden_kinds_;  // of the running capture's forbidden faces
     Step step_ = Step::Check;
 
     wxSimplebook* book_ = nullptr;

@@ -389,6 +389,51 @@ TEST_F(WizardTest, AMissingCameraIsSaidAndNotRecordedAsAnAttempt) {
     EXPECT_TRUE(services.certifications().history(retiree).empty());
 }
 
+TEST_F(WizardTest, TheProxysOwnFaceIsRefusedWithThatReason) {
+    // The demo retiree (enrolled from the video's face) comes as the relative of another
+    // retiree; the face in front of the camera is the relative's, and is refused as such.
+    auto& services = panel_->services();
+    pd::ui::prepare_demo_certification(services);
+    pd::RetireeDraft d;
+    const std::string first17 = "61010319490303003";
+    d.id_number = first17 + pd::IdNumber::check_character(first17);
+    d.name = "赵玉梅";
+    d.employer_unit = "陕西省测试单位";
+    auto reg = session_->registry->register_retiree(d, session_->actor);
+    ASSERT_TRUE(reg);
+    const pd::Uuid retiree = reg->id;
+    {
+        pd::vision::FaceEngine engine;
+        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
+        const cv::Mat photo =
+            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
+                       cv::IMREAD_COLOR);
+        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
+        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
+                                        session_->actor.staff_id, session_->clock.now()};
+        auto e = services.service().begin_enrollment(retiree, consent, t, t,
+                                                     pd::ui::face_model_version(), session_->actor);
+        ASSERT_TRUE(e);
+        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
+    }
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    wizard->proxy_panel()->set(
+        pd::ProxyDraft{"李秀英", pd::ui::demo_retiree_id_number(), "13800000000", "子女"});
+    ASSERT_TRUE(wizard->proxy_panel()->valid());
+    ASSERT_TRUE(wizard->start());
+    ASSERT_TRUE(pump_until(
+        [&] { return wizard->step() == pd::ui::CertificationWizard::Step::Result; }, 120s));
+    ASSERT_TRUE(wizard->last_attempt());
+    const auto& rec = wizard->last_attempt()->record;
+    EXPECT_EQ(rec.outcome, pd::CertificationOutcome::Failed);
+    EXPECT_EQ(rec.failure_reason, "face_matches_proxy");  // the service names who
+    ASSERT_TRUE(rec.proxy);
+    EXPECT_EQ(rec.proxy->name.str(), "李秀英");
+    shot(wizard, "13-wizard-proxy-face-refused");
+    wizard->Destroy();
+}
+
 namespace {
 class TestApp final : public wxApp {
   public:
