@@ -273,14 +273,15 @@ void RegistryPanel::edit_selected() {
     if (!listed) return;
     std::optional<Retiree> record;
     try {
-        record = session_.workspace.repository->by_id(listed->id);
+        // Opening a record is checked against the role and audited like a change.
+        auto viewed = session_.registry->view(listed->id, session_.actor);
+        if (!viewed) {
+            wxMessageBox(translate(viewed.error()), _("PensionDesk"), wxOK | wxICON_WARNING, this);
+            return;
+        }
+        record = std::move(viewed).value();
     } catch (const std::exception& e) {
         show_store_error(this, e);
-        return;
-    }
-    if (!record) {
-        wxMessageBox(_("This record no longer exists."), _("PensionDesk"), wxOK | wxICON_WARNING,
-                     this);
         return;
     }
     RetireeDialog dialog(this, session_, record);

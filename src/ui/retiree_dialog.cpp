@@ -145,6 +145,7 @@ void RetireeDialog::build() {
     auto* save = new wxButton(this, wxID_OK, _("&Save"));
     auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
     save->SetName("save");
+    cancel->SetName("cancel");
     save->SetDefault();
     buttons->Add(summary_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
     buttons->Add(save, 0, wxRIGHT, FromDIP(10));

@@ -242,6 +242,23 @@ TEST(RegistryWindow, RegisterRejectedThenFixedThenFoundBySearch) {
         return row && row->id_number == "34052419800101001X" &&
                pd::ui::from_utf8(row->name) == simplified;
     });
+    s.add("open the record with Edit", [&] {
+        drive.click(wxWindow::FindWindowByName("edit", panel));
+        return true;
+    });
+    s.add("edit dialog shows the saved record", [&] {
+        dialog = dynamic_cast<pd::ui::RetireeDialog*>(find_top_level("retiree_dialog"));
+        return dialog && text_of(dialog_field("name")) == simplified &&
+               text_of(dialog_field("id_number")) == "34052419800101001X";
+    });
+    s.add("cancel the edit", [&] {
+        drive.click(wxWindow::FindWindowByName("cancel", dialog));
+        return true;
+    });
+    s.add("edit dialog closed", [&] {
+        dialog = nullptr;
+        return find_top_level("retiree_dialog") == nullptr;
+    });
     s.add("list painted", pause(400));
     s.add("screenshot", [&] {
         EXPECT_TRUE(pd::ui::save_screenshot(frame, shots + "/ui-registry.png"));
