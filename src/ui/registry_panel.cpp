@@ -10,6 +10,9 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
+#include "devices/card.h"
+#include "ui/card_draft.h"
+#include "ui/card_reader_button.h"
 #include "ui/retiree_dialog.h"
 #include "ui/retiree_list_model.h"
 #include "ui/session.h"
@@ -26,6 +29,22 @@ void show_store_error(wxWindow* parent, const std::exception& e) {
         wxString::Format(_("The workspace could not be read or written:\n%s"), from_utf8(e.what())),
         _("PensionDesk"), wxOK | wxICON_ERROR, parent);
 }
+
+// The panel's watch mode steps aside while a dialog (with its own 读卡) owns the reader.
+class WatchPause {
+  public:
+    explicit WatchPause(CardReaderButton* reader) : reader_(reader) {
+        if (reader_) reader_->pause_watch(true);
+    }
+    WatchPause(const WatchPause&) = delete;
+    WatchPause& operator=(const WatchPause&) = delete;
+    ~WatchPause() {
+        if (reader_) reader_->pause_watch(false);
+    }
+
+  private:
+    CardReaderButton* reader_;
+};
 }  // namespace
 
 RegistryPanel::RegistryPanel(wxWindow* parent, Session& session)
@@ -59,7 +78,10 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Session& session)
     search_row->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
     search_row->Add(field_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     search_row->Add(field_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
-    search_row->Add(count_, 0, wxALIGN_CENTER_VERTICAL);
+    search_row->Add(count_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    card_reader_ =
+        new CardReaderButton(this, [this](const devices::Card& card) { find_card_holder(card); });
+    search_row->Add(card_reader_, 1, wxALIGN_CENTER_VERTICAL);
 
     list_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxDV_ROW_LINES | wxDV_SINGLE | wxDV_HORIZ_RULES);
@@ -211,6 +233,38 @@ void RegistryPanel::on_search_done(std::uint64_t generation, std::vector<std::in
     update_counts();
     if (model_->GetCount() > 0) list_->Select(model_->GetItem(0));
     update_buttons();
+    if (card_search_) card_search_done();
+}
+
+void RegistryPanel::find_card_holder(const devices::Card& card) {
+    const std::string id = draft_from_card(card.text).id_number;
+    if (id.empty()) return;
+    card_search_ = std::make_unique<devices::Card>(card);
+    field_->SetSelection(1);  // ID number
+    search_->ChangeValue(from_utf8(id));
+    debounce_.Stop();
+    start_search();
+}
+
+void RegistryPanel::card_search_done() {
+    const auto card = std::move(card_search_);
+    if (to_utf8(search_->GetValue().Strip(wxString::both)) != card->text.id_number) return;
+    if (model_->GetCount() > 0) {
+        if (const wxDataViewItem item = list_->GetSelection(); item.IsOk())
+            list_->EnsureVisible(item);
+        list_->SetFocus();
+        return;
+    }
+    const int answer = wxMessageBox(
+        wxString::Format(_("No retiree has the ID number %s.\nRegister %s with the details from "
+                           "the ID card?"),
+                         from_utf8(card->text.id_number), from_utf8(card->text.name)),
+        _("PensionDesk"), wxYES_NO | wxICON_QUESTION, this);
+    if (answer == wxYES) register_from_card(*card);
+}
+
+void RegistryPanel::register_from_card(const devices::Card& card) {
+    open_register(&card);
 }
 
 void RegistryPanel::update_counts() {
@@ -248,7 +302,13 @@ void RegistryPanel::select_key(std::int64_t key) {
 }
 
 void RegistryPanel::register_new() {
+    open_register(nullptr);
+}
+
+void RegistryPanel::open_register(const devices::Card* card) {
+    const WatchPause pause(card_reader_);
     RetireeDialog dialog(this, session_, std::nullopt);
+    if (card) dialog.apply_card(*card);
     if (dialog.ShowModal() != wxID_OK || !dialog.saved()) return;
     model_->forget_all();
     // Show the new record: in the current search if it matches, else in the whole list.
@@ -284,6 +344,7 @@ void RegistryPanel::edit_selected() {
         show_store_error(this, e);
         return;
     }
+    const WatchPause pause(card_reader_);
     RetireeDialog dialog(this, session_, record);
     if (dialog.ShowModal() != wxID_OK) return;
     model_->forget(listed->key);

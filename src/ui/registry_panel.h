@@ -15,9 +15,14 @@ class wxDataViewCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace pd::devices {
+struct Card;
+}
+
 namespace pd::ui {
 
 struct Session;
+class CardReaderButton;
 class RetireeListModel;
 
 // 退休人员: the registry list over the whole workspace (virtual, a million rows scroll
@@ -31,13 +36,21 @@ class RegistryPanel final : public wxPanel {
     void register_new();
     void edit_selected();
     void deactivate_selected();
+    // What 读卡 does here: searches for the card's ID number and selects the match; with none,
+    // offers to register the holder with the form filled from the card.
+    void find_card_holder(const devices::Card& card);
+    // Registration with the form filled from `card` (nothing is saved until the clerk saves).
+    void register_from_card(const devices::Card& card);
 
     // For tests and status: what the list shows.
     [[nodiscard]] wxDataViewCtrl* list() const { return list_; }
     [[nodiscard]] RetireeListModel& model() const { return *model_; }
     [[nodiscard]] bool search_running() const { return search_running_; }
+    [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
 
   private:
+    void open_register(const devices::Card* card);
+    void card_search_done();
     void start_search();
     void on_search_done(std::uint64_t generation, std::vector<std::int64_t> keys, wxString error);
     void show_all();
@@ -55,6 +68,9 @@ class RegistryPanel final : public wxPanel {
     wxDataViewCtrl* list_ = nullptr;
     wxButton* edit_ = nullptr;
     wxButton* deactivate_ = nullptr;
+    CardReaderButton* card_reader_ = nullptr;
+    // The card whose holder the running search looks for (its ID number is in the search box).
+    std::unique_ptr<devices::Card> card_search_;
     wxTimer debounce_;
     std::int64_t total_ = 0;
 

@@ -10,8 +10,11 @@
 
 #include <cstdio>
 
+#include "devices/card.h"
 #include "domain/ethnicity.h"
 #include "domain/id_number.h"
+#include "ui/card_notes.h"
+#include "ui/card_reader_button.h"
 #include "ui/labels.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -141,6 +144,14 @@ void RetireeDialog::build() {
     summary_->SetForegroundColour(theme::error_colour());
     summary_->SetName("summary");
 
+    // 读卡 and what the card said: differences from the record and warnings, in the warning
+    // colour so the clerk reads them before saving.
+    card_reader_ =
+        new CardReaderButton(this, [this](const devices::Card& card) { apply_card(card); });
+    card_notes_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+    card_notes_->SetName("card_notes");
+    card_notes_->SetForegroundColour(theme::error_colour());
+
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* save = new wxButton(this, wxID_OK, _("&Save"));
     auto* cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
@@ -155,7 +166,9 @@ void RetireeDialog::build() {
     auto* note = new wxStaticText(this, wxID_ANY, _("Fields marked * are required."));
     note->SetForegroundColour(theme::muted_colour());
     top->Add(note, 0, wxALL, FromDIP(16));
+    top->Add(card_reader_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(16));
     top->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(16));
+    top->Add(card_notes_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(16));
     top->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(16));
     SetSizerAndFit(top);
     CentreOnParent();
@@ -256,6 +269,27 @@ std::vector<std::string> RetireeDialog::fill_from(const RetireeDraft& incoming) 
     mark("scheme", before.scheme != after.scheme);
     validate(false);
     return changed;
+}
+
+void RetireeDialog::apply_card(const devices::Card& card) {
+    const RetireeDraft from_card = draft_from_card(card.text);
+    // Only the card's fields change; unit, phone, scheme ... keep what the form has.
+    fill_from(merge_card(draft(), from_card));
+    card_differences_.clear();
+    if (existing_) card_differences_ = pd::ui::card_differences(to_draft(*existing_), from_card);
+    wxString notes = describe_differences(card_differences_, existing_.has_value());
+    const wxString warnings = describe_warnings(card.text);
+    if (!warnings.empty()) notes += (notes.empty() ? wxString() : wxString("\n")) + warnings;
+    card_notes_->SetLabel(notes);
+    card_notes_->Wrap(GetClientSize().GetWidth() - FromDIP(32));
+    Layout();
+    const wxSize best = GetBestSize();
+    const wxSize now = GetSize();
+    if (best.y > now.y || best.x > now.x) SetSize(std::max(best.x, now.x), std::max(best.y, now.y));
+}
+
+wxString RetireeDialog::card_notes() const {
+    return card_notes_->GetLabel();
 }
 
 wxWindow* RetireeDialog::control(const std::string& field) const {

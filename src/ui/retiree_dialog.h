@@ -11,15 +11,21 @@
 
 #include "domain/retiree.h"
 #include "domain/retiree_validation.h"
+#include "ui/card_draft.h"
 
 class wxCheckBox;
 class wxChoice;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace pd::devices {
+struct Card;
+}
+
 namespace pd::ui {
 
 struct Session;
+class CardReaderButton;
 
 // Registration (新增) and edit (编辑) of one retiree. Each field has its message line under it:
 // the domain's check runs as the clerk types (debounced) and again on save, and the message is
@@ -43,6 +49,18 @@ class RetireeDialog final : public wxDialog {
     [[nodiscard]] wxString message(const std::string& field) const;
     // Runs the check now (instead of after the typing pause).
     void validate_now() { validate(false); }
+
+    // What 读卡 (or a card laid down in watch mode) does: lays the card's fields over the form
+    // and, when editing, lists the fields where the card differs from the record. Nothing is
+    // written: the clerk still presses Save.
+    void apply_card(const devices::Card& card);
+    [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
+    // Card vs record after the last read (empty for a new registration or when they agree).
+    [[nodiscard]] const std::vector<CardDifference>& card_differences() const {
+        return card_differences_;
+    }
+    // The text under the form listing the differences and the card's warnings.
+    [[nodiscard]] wxString card_notes() const;
 
   private:
     struct Field {
@@ -81,6 +99,9 @@ class RetireeDialog final : public wxDialog {
     wxChoice* scheme_ = nullptr;
     wxCheckBox* overseas_ = nullptr;
     wxStaticText* summary_ = nullptr;
+    CardReaderButton* card_reader_ = nullptr;
+    wxStaticText* card_notes_ = nullptr;
+    std::vector<CardDifference> card_differences_;
     wxTimer debounce_;
 };
 
