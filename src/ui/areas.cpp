@@ -1,10 +1,14 @@
 #include <wx/intl.h>
 
+#include "store/auth_context.h"
 #include "ui/area.h"
+#include "ui/audit_viewer_panel.h"
 #include "ui/certification_panel.h"
 #include "ui/later_release_panel.h"
 #include "ui/registry_panel.h"
+#include "ui/session.h"
 #include "ui/settings_panel.h"
+#include "ui/staff_admin_panel.h"
 
 namespace pd::ui {
 
@@ -40,6 +44,14 @@ std::vector<Area> default_areas() {
         _("Uploads what this workstation saved (registrations, certifications) to the agency's "
           "central server and fetches changes made elsewhere; works offline and catches up "
           "later, so nothing a clerk saved is lost.")));
+    areas.push_back(Area{"staff", _("Staff accounts"), [](wxWindow* parent, Session& s) {
+                             return static_cast<wxWindow*>(
+                                 new StaffAdminPanel(parent, s.auth->service(), s.clock, s.actor));
+                         }});
+    areas.push_back(Area{"audit", _("Audit log"), [](wxWindow* parent, Session& s) {
+                             return static_cast<wxWindow*>(new AuditViewerPanel(
+                                 parent, s.auth->audit(), s.auth->audit(), s.clock, s.actor));
+                         }});
     areas.push_back(Area{"settings", _("Settings"), [](wxWindow* parent, Session& s) {
                              return static_cast<wxWindow*>(new SettingsPanel(parent, s));
                          }});

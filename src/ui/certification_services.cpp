@@ -13,6 +13,7 @@
 #include "store/sealed_blob_store.h"
 #include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
+#include "store/workspace_keys.h"
 #include "ui/demo_certification.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -23,21 +24,6 @@ namespace pd::ui {
 namespace {
 
 constexpr const char* source_config_key = "/certification/source";
-
-// The keyring is named by an id kept in the workspace itself, so a moved or copied workspace
-// still finds its key (and a different workspace never shares one).
-std::string keyring_id(store::Database& db) {
-    SQLite::Statement get(db.sql(), "SELECT value FROM workspace_info WHERE key = 'keyring_id'");
-    if (get.executeStep()) return get.getColumn(0).getString();
-    UuidGenerator ids;
-    const std::string id = ids.next(std::chrono::system_clock::now()).str();
-    SQLite::Statement put(db.sql(),
-                          "INSERT OR IGNORE INTO workspace_info(key, value) VALUES "
-                          "('keyring_id', ?)");
-    put.bind(1, id);
-    put.exec();
-    return id;
-}
 
 std::vector<std::uint8_t> template_bytes(const vision::FaceTemplate& t) {
     std::vector<std::uint8_t> out(t.size() * sizeof(float));
@@ -84,7 +70,7 @@ CertificationServices::CertificationServices(Session& session) : session_(sessio
     retirees_ = std::make_unique<store::SqliteRetireeRepository>(*db_, session.clock);
     certs_ = std::make_unique<store::SqliteCertificationRepository>(*db_, session.clock);
     keyring_ = std::make_unique<store::Keyring>(
-        store::Keyring::open_or_create(store::default_keyring_path(keyring_id(*db_))));
+        store::Keyring::open_or_create(store::keyring_path_for(*db_)));
     cipher_ = std::make_unique<store::BlobCipher>(*keyring_);
     blobs_ = std::make_unique<store::SealedBlobStore>(*db_, *cipher_, session.clock);
     CertificationSettings settings;

@@ -33,7 +33,7 @@ wxStaticText* add_message(wxWindow* parent, wxSizer* column) {
 }  // namespace
 
 LoginDialog::LoginDialog(wxWindow* parent, AuthService& auth, std::string workstation,
-                         const Session* locked)
+                         const Session* locked, const wxString& hint)
     : wxDialog(parent, wxID_ANY, locked ? _("Workstation locked") : _("Sign in to PensionDesk")),
       auth_(auth),
       workstation_(std::move(workstation)),
@@ -48,6 +48,10 @@ LoginDialog::LoginDialog(wxWindow* parent, AuthService& auth, std::string workst
                              from_utf8(locked_->actor.staff_name)));
         note->Wrap(460);
         column->Add(note, 0, wxALL | wxEXPAND, 16);
+    }
+    if (!hint.empty()) {
+        auto* note = new wxStaticText(this, wxID_ANY, hint);
+        column->Add(note, 0, wxLEFT | wxRIGHT | wxTOP | wxEXPAND, 16);
     }
     auto* grid = new wxFlexGridSizer(2, 8, 12);
     grid->AddGrowableCol(1);
@@ -223,12 +227,23 @@ bool ask_first_administrator(wxWindow* parent, AuthService& auth, const std::str
     return dlg.ShowModal() == wxID_OK;
 }
 
-std::optional<Session> sign_in_at_start(AuthService& auth, const std::string& workstation) {
+wxString demo_accounts_hint(const char* password) {
+    // Line breaks of our own: wxStaticText::Wrap breaks Chinese text only at spaces.
+    return wxString::Format(
+        _("Demo workspace (synthetic data). Sign in as one of:\n"
+          "demo-counter (counter clerk), demo-unit (unit HR clerk), demo-supervisor,\n"
+          "demo-visit (home visits), demo-admin (administrator), demo-auditor (auditor)\n"
+          "Password of every demo account: %s"),
+        password);
+}
+
+std::optional<Session> sign_in_at_start(AuthService& auth, const std::string& workstation,
+                                        const wxString& hint) {
     if (auth.needs_first_administrator() && !ask_first_administrator(nullptr, auth, workstation)) {
         return std::nullopt;
     }
     while (true) {
-        LoginDialog login(nullptr, auth, workstation);
+        LoginDialog login(nullptr, auth, workstation, nullptr, hint);
         if (login.ShowModal() != wxID_OK || !login.session()) return std::nullopt;
         Session s = *login.session();
         if (!s.must_change_password) return s;

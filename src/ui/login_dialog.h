@@ -19,8 +19,9 @@ namespace pd::ui {
 // Failures show the service's message (remaining attempts, or the uniform refusal).
 class LoginDialog final : public wxDialog {
   public:
+    // `hint` (may be empty) is shown above the fields: the demo workspace names its accounts.
     LoginDialog(wxWindow* parent, AuthService& auth, std::string workstation,
-                const Session* locked = nullptr);
+                const Session* locked = nullptr, const wxString& hint = {});
 
     // After wxID_OK: who signed in, and whether it replaced the locked session's user.
     [[nodiscard]] const std::optional<Session>& session() const { return session_; }
@@ -58,6 +59,10 @@ bool ask_first_administrator(wxWindow* parent, AuthService& auth, const std::str
 // Everything the application does before its main window: the first administrator of a new
 // non-demo workspace, the sign-in, the forced password change. nullopt: the user gave up.
 [[nodiscard]] std::optional<Session> sign_in_at_start(AuthService& auth,
-                                                      const std::string& workstation);
+                                                      const std::string& workstation,
+                                                      const wxString& hint = {});
+
+// The sign-in hint of a demo workspace: its accounts and their published password.
+[[nodiscard]] wxString demo_accounts_hint(const char* password);
 
 }  // namespace pd::ui

@@ -269,8 +269,13 @@ void RegistryPanel::register_from_card(const devices::Card& card) {
 
 void RegistryPanel::update_counts() {
     const wxString total = wxString::Format(_("%lld records"), static_cast<long long>(total_));
+    const bool scoped = session_.actor.role == Role::UnitClerk ||
+                        session_.actor.role == Role::CounterClerk;
     if (model_->filtered()) {
         count_->SetLabel(wxString::Format(_("%u matches"), model_->GetCount()));
+    } else if (scoped) {
+        // Clerks never page through the whole registry: they find the people they serve.
+        count_->SetLabel(_("Search to list the retirees you serve"));
     } else {
         count_->SetLabel(total);
     }

@@ -1,31 +1,58 @@
 #include "ui/session.h"
 
-#include <wx/utils.h>
-
+#include "domain/permission.h"
+#include "store/auth_context.h"
+#include "store/database.h"
 #include "text/opencc_script_checker.h"
-#include "ui/text.h"
 
 namespace pd::ui {
+
+namespace {
+
+// A directory seen through an actor's scope, owning the connection it reads.
+std::shared_ptr<RetireeDirectory> scoped(std::shared_ptr<RetireeDirectory> inner, Actor actor) {
+    struct Holder {
+        std::shared_ptr<RetireeDirectory> inner;
+        ScopedDirectory scope;
+    };
+    auto holder =
+        std::make_shared<Holder>(Holder{inner, ScopedDirectory(*inner, std::move(actor))});
+    return std::shared_ptr<RetireeDirectory>(holder, &holder->scope);
+}
+
+}  // namespace
+
+Session::Session() = default;
+Session::~Session() {
+    // The services refer to the auth context and the workspace: drop them first.
+    registry.reset();
+    auth.reset();
+}
 
 std::unique_ptr<Session> Session::open(const std::optional<std::filesystem::path>& db,
                                        Actor actor) {
     auto s = std::make_unique<Session>();
     s->script = std::make_unique<text::OpenccScriptChecker>();
     s->workspace = open_workspace(db, *s->script);
-    s->actor = std::move(actor);
+    s->auth = std::make_unique<store::AuthContext>(s->workspace.database->sql(), s->clock, s->ids);
     s->registry =
         std::make_unique<RegistryService>(*s->workspace.repository, *s->script, s->clock, s->ids);
+    s->registry->set_audit(s->auth->audit());
+    s->all_rows_ = s->workspace.directory;
+    s->open_all_rows_ = s->workspace.open_reader;
+    s->actor = std::move(actor);
+    s->workspace.directory = scoped(s->all_rows_, s->actor);
+    s->workspace.open_reader = [open = s->open_all_rows_, who = s->actor] {
+        return scoped(open(), who);
+    };
     return s;
 }
 
-Actor desktop_actor() {
-    // A supervisor sees the whole workspace. Stand-in until the staff login sets the actor.
-    return Actor{"local:" + to_utf8(wxGetUserId()),
-                 to_utf8(wxGetUserName()),
-                 to_utf8(wxGetHostName()),
-                 Role::Supervisor,
-                 {},
-                 {}};
+void Session::sign_in(const pd::Session& staff) {
+    signed_in = staff;
+    actor = staff.actor;
+    workspace.directory = scoped(all_rows_, actor);
+    workspace.open_reader = [open = open_all_rows_, who = actor] { return scoped(open(), who); };
 }
 
 }  // namespace pd::ui

@@ -10,6 +10,10 @@
 #include "domain/retiree_repository.h"
 #include "domain/script_checker.h"
 
+namespace pd::store {
+class Database;
+}
+
 namespace pd::ui {
 
 // The open registry the window works on: the store's repository and directory, and what the
@@ -20,6 +24,8 @@ struct Workspace {
     std::shared_ptr<RetireeRepository> repository;
     std::shared_ptr<RetireeDirectory> directory;
     std::shared_ptr<void> keep_alive;  // owns the database connection behind both
+    // The UI thread's connection (owned through keep_alive): sign-in and the audit log use it.
+    store::Database* database = nullptr;
     // Opens another read connection for a worker thread (a store connection belongs to one
     // thread at a time): the search runs on it while the list reads on the UI's.
     std::function<std::shared_ptr<RetireeDirectory>()> open_reader;

@@ -130,7 +130,8 @@ TEST(RegistryWindow, RegisterRejectedThenFixedThenFoundBySearch) {
         fs::temp_directory_path() / ("pensiondesk-ui-test-" + std::to_string(getpid()) + ".sqlite");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
 
-    auto session = pd::ui::Session::open(db, pd::ui::desktop_actor());
+    auto session = pd::ui::Session::open(
+        db, pd::Actor{"test-supervisor", "测试主管", "test-ws", pd::Role::Supervisor, {}, {}});
     auto* frame = new pd::ui::MainFrame(*session, pd::ui::default_areas());
     frame->SetSize(1360, 860);
     frame->Move(0, 0);

@@ -108,7 +108,9 @@ class WizardTest : public ::testing::Test {
         // The keyring goes to the temporary config folder, never the user's.
         setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
         setenv("PENSIONDESK_TESTDATA", testdata().c_str(), 1);
-        session_ = pd::ui::Session::open(dir_ / "w.sqlite", pd::ui::desktop_actor());
+        session_ = pd::ui::Session::open(
+            dir_ / "w.sqlite",
+            pd::Actor{"test-supervisor", "测试主管", "test-ws", pd::Role::Supervisor, {}, {}});
         frame_ = new wxFrame(nullptr, wxID_ANY, "certification", wxPoint(0, 0), wxSize(1200, 860));
         panel_ = new pd::ui::CertificationPanel(frame_, *session_);
         auto* s = new wxBoxSizer(wxVERTICAL);
