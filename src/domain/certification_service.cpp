@@ -60,12 +60,24 @@ CertificationService::CertificationService(RetireeRepository& retirees,
       scopes_(scopes),
       settings_(std::move(settings)) {}
 
+void CertificationService::audit(const Actor& actor, AuditAction action, const Uuid& subject,
+                                 std::string outcome, std::string detail) const {
+    if (!audit_) return;
+    audit_->append(make_audit(actor, clock_.now(), action, "retiree",
+                              subject.is_nil() ? "" : subject.str(), std::move(outcome),
+                              std::move(detail)));
+}
+
 Expected<Retiree> CertificationService::load_for(const Uuid& retiree, Permission p,
                                                  const Actor& actor) const {
-    if (!role_allows(actor.role, p)) return permission_denied(actor, p);
+    const auto denied = [&] {
+        audit(actor, AuditAction::PermissionDenied, retiree, "denied", std::string(to_string(p)));
+        return permission_denied(actor, p);
+    };
+    if (!role_allows(actor.role, p)) return denied();
     auto r = retirees_.by_id(retiree);
     if (!r) return refuse("retiree.not_found", PD_N("the record no longer exists"));
-    if (!allows(actor, p, scopes_.scope_of(*r, actor))) return permission_denied(actor, p);
+    if (!allows(actor, p, scopes_.scope_of(*r, actor))) return denied();
     return *r;
 }
 
@@ -83,6 +95,7 @@ Expected<Eligibility> CertificationService::eligibility(
     const Actor& actor) const {
     auto r = load_for(retiree, Permission::RetireeCertify, actor);
     if (!r) return r.error();
+    audit(actor, AuditAction::RetireeViewed, retiree, "ok", "eligibility");
     const auto history = certs_.history(retiree);
     return check_eligibility(
         EligibilityInput{*r, presented, history, certs_.active_enrollment(retiree).has_value(),
@@ -117,6 +130,8 @@ Expected<Enrollment> CertificationService::begin_enrollment(
     e.captured_by = actor.staff_id;
     e.captured_at = clock_.now();
     certs_.add(e, ChangeNote{actor, "enroll", "consent " + consent.text_version});
+    audit(actor, AuditAction::Certification, retiree, "ok",
+          "enrolment captured; consent " + consent.text_version + " given by " + consent.given_by);
     return e;
 }
 
@@ -133,6 +148,7 @@ Expected<Enrollment> CertificationService::confirm_enrollment(const Uuid& enroll
     e->confirmed_by = actor.staff_id;
     e->confirmed_at = clock_.now();
     certs_.activate(*e, ChangeNote{actor, "confirm_enrollment", ""});
+    audit(actor, AuditAction::Certification, e->retiree_id, "ok", "enrolment confirmed");
     return *e;
 }
 
@@ -150,6 +166,7 @@ Expected<AttemptResult> CertificationService::record_attempt(const Uuid& retiree
     if (!elig.can_certify()) {
         for (const auto& reason : elig.reasons) {
             if (reason.blocking) {
+                audit(actor, AuditAction::Certification, retiree, "refused", reason.code);
                 return Error{"certification." + reason.code, "", reason.text, reason.args};
             }
         }
@@ -187,6 +204,12 @@ Expected<AttemptResult> CertificationService::record_attempt(const Uuid& retiree
         c,
         ChangeNote{actor, c.outcome == CertificationOutcome::Passed ? "certify" : "certify_failed",
                    c.failure_reason});
+
+    audit(actor, AuditAction::Certification, retiree, std::string(to_string(c.outcome)),
+          c.outcome == CertificationOutcome::Passed
+              ? "receipt " + c.receipt_number + ", valid until " + to_iso(c.valid_until) +
+                    (c.proxy ? ", proxy " + c.proxy->relationship : "")
+              : c.failure_reason);
 
     AttemptResult result{c, 0, {}};
     if (c.outcome != CertificationOutcome::Passed) {
@@ -232,6 +255,7 @@ Expected<Certification> CertificationService::request_review(const Uuid& retiree
         c.liveness = std::max(c.liveness, f.liveness);
     }
     certs_.add(c, ChangeNote{actor, "request_review", ""});
+    audit(actor, AuditAction::Certification, retiree, "pending_review", "manual review requested");
     return c;
 }
 
@@ -264,6 +288,8 @@ Expected<Certification> CertificationService::decide_review(const Uuid& review, 
         c->failure_reason = "review_rejected";
     }
     certs_.update(*c, ChangeNote{supervisor, approve ? "review_approve" : "review_reject", reason});
+    audit(supervisor, AuditAction::Certification, c->retiree_id,
+          approve ? "review_approved" : "review_rejected", reason);
     return *c;
 }
 
@@ -288,6 +314,7 @@ Expected<HomeVisitCase> CertificationService::request_home_visit(const Uuid& ret
     c.requested_by = actor.staff_id;
     c.requested_at = clock_.now();
     certs_.add(c, ChangeNote{actor, "request_home_visit", reason});
+    audit(actor, AuditAction::Certification, retiree, "home_visit_requested", reason);
     return c;
 }
 
@@ -295,6 +322,7 @@ Expected<std::vector<Certification>> CertificationService::history(const Uuid& r
                                                                    const Actor& actor) const {
     auto r = load_for(retiree, Permission::RetireeView, actor);
     if (!r) return r.error();
+    audit(actor, AuditAction::RetireeViewed, retiree, "ok", "certification history");
     return newest_first(certs_.history(retiree));
 }
 

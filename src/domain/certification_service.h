@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/actor.h"
+#include "domain/audit.h"
 #include "domain/certification_repository.h"
 #include "domain/clock.h"
 #include "domain/eligibility.h"
@@ -88,7 +89,13 @@ class CertificationService {
 
     [[nodiscard]] const CertificationSettings& settings() const { return settings_; }
 
+    // Every certification, enrolment, review, home-visit request, history view and refusal is
+    // appended here (never any biometric data: scores and codes only).
+    void set_audit(AuditSink& sink) { audit_ = &sink; }
+
   private:
+    void audit(const Actor& actor, AuditAction action, const Uuid& subject, std::string outcome,
+               std::string detail) const;
     Expected<Retiree> load_for(const Uuid& retiree, Permission p, const Actor& actor) const;
     [[nodiscard]] int consecutive_failures(const std::vector<Certification>& history) const;
 
@@ -99,6 +106,7 @@ class CertificationService {
     UuidGenerator& ids_;
     const ScopeResolver& scopes_;
     CertificationSettings settings_;
+    AuditSink* audit_ = nullptr;
 };
 
 }  // namespace pd

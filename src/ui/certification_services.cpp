@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "store/audit_log.h"
 #include "store/blob_cipher.h"
 #include "store/database.h"
 #include "store/sealed_blob_store.h"
@@ -78,6 +79,8 @@ CertificationServices::CertificationServices(Session& session) : session_(sessio
     service_ =
         std::make_unique<CertificationService>(*retirees_, *certs_, *session.script, session.clock,
                                                session.ids, scopes_, std::move(settings));
+    audit_ = std::make_unique<store::SqliteAuditLog>(db_->sql());
+    service_->set_audit(*audit_);
     if (session.workspace.demo) prepare_demo_certification(*this);
 }
 

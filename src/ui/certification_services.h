@@ -21,6 +21,7 @@ class SqliteCertificationRepository;
 class Keyring;
 class BlobCipher;
 class SealedBlobStore;
+class SqliteAuditLog;
 }  // namespace pd::store
 
 namespace pd::ui {
@@ -93,6 +94,7 @@ class CertificationServices {
     std::unique_ptr<store::Keyring> keyring_;
     std::unique_ptr<store::BlobCipher> cipher_;
     std::unique_ptr<store::SealedBlobStore> blobs_;
+    std::unique_ptr<store::SqliteAuditLog> audit_;  // on db_: certifications are audited
     DefaultScopeResolver scopes_;
     std::unique_ptr<CertificationService> service_;
 };

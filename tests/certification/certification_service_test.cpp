@@ -3,11 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 
 #include "domain/receipt_code.h"
 #include "domain/registry_service.h"
+#include "store/audit_log.h"
+#include "store/auth_schema.h"
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/sqlite_certification_repository.h"
@@ -39,10 +42,13 @@ class CertificationServiceTest : public ::testing::Test {
         retirees_ = std::make_unique<pd::store::SqliteRetireeRepository>(*db_, clock_);
         certs_ = std::make_unique<pd::store::SqliteCertificationRepository>(*db_, clock_);
         registry_ = std::make_unique<pd::RegistryService>(*retirees_, script(), clock_, ids_);
+        pd::store::migrate_auth(db_->sql());
+        audit_ = std::make_unique<pd::store::SqliteAuditLog>(db_->sql());
         service_ = std::make_unique<pd::CertificationService>(
             *retirees_, *certs_, script(), clock_, ids_, scopes_,
             pd::CertificationSettings{
                 {}, pd::PensionScheme::PublicInstitution, 3, "碑林区经办机构"});
+        service_->set_audit(*audit_);
         pd::RetireeDraft d;
         d.id_number = "610103195001010018";
         d.name = "李建国";
@@ -54,6 +60,7 @@ class CertificationServiceTest : public ::testing::Test {
     }
     ~CertificationServiceTest() override {
         service_.reset();
+        audit_.reset();
         registry_.reset();
         certs_.reset();
         retirees_.reset();
@@ -93,6 +100,7 @@ class CertificationServiceTest : public ::testing::Test {
     std::unique_ptr<pd::store::SqliteRetireeRepository> retirees_;
     std::unique_ptr<pd::store::SqliteCertificationRepository> certs_;
     std::unique_ptr<pd::RegistryService> registry_;
+    std::unique_ptr<pd::store::SqliteAuditLog> audit_;
     std::unique_ptr<pd::CertificationService> service_;
     pd::Uuid retiree_;
     pd::Actor clerk_ = actor(pd::Role::CounterClerk, "clerk-1", {}, "6101");
@@ -341,4 +349,33 @@ TEST_F(CertificationServiceTest, DueListsSortRetireesForTheHrOfficeAndRespectSco
     ASSERT_TRUE(xian);
     EXPECT_TRUE(xian->never_certified.empty());
     EXPECT_EQ(xian->overdue.size(), 1u);
+}
+
+TEST_F(CertificationServiceTest, CertificationsRefusalsAndViewsAreInTheAuditChain) {
+    enrol();
+    const auto other_region = actor(pd::Role::CounterClerk, "c2", {}, "6105");
+    EXPECT_FALSE(service_->record_attempt(retiree_, good(), std::nullopt, other_region));
+    auto pass = service_->record_attempt(retiree_, good(), std::nullopt, clerk_);
+    ASSERT_TRUE(pass);
+    ASSERT_TRUE(service_->history(retiree_, clerk_));
+
+    pd::AuditQuery q;
+    q.subject_id = retiree_.str();
+    const auto entries = audit_->find(q);
+    const auto count = [&](pd::AuditAction a, const std::string& outcome) {
+        return std::count_if(entries.begin(), entries.end(), [&](const pd::AuditEntry& e) {
+            return e.action == a && e.outcome == outcome;
+        });
+    };
+    EXPECT_EQ(count(pd::AuditAction::Certification, "passed"), 1);
+    EXPECT_EQ(count(pd::AuditAction::PermissionDenied, "denied"), 1);
+    EXPECT_EQ(count(pd::AuditAction::RetireeViewed, "ok"), 1);
+    EXPECT_GE(count(pd::AuditAction::Certification, "ok"), 2);  // enrolment captured, confirmed
+    for (const auto& e : entries) {
+        if (e.action == pd::AuditAction::Certification && e.outcome == "passed") {
+            EXPECT_NE(e.detail.find(pass->record.receipt_number), std::string::npos) << e.detail;
+            EXPECT_EQ(e.staff_id, "clerk-1");
+        }
+    }
+    EXPECT_FALSE(audit_->verify()) << "the chain must hold";
 }
