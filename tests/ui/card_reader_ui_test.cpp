@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/evtloop.h>
@@ -19,6 +20,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -60,6 +62,8 @@ class Steps {
             const bool done = steps_[next_].second();
             busy_ = false;
             if (done) {
+                if (std::getenv("PD_UI_TEST_TRACE"))
+                    std::fprintf(stderr, "done: %s\n", steps_[next_].first.c_str());
                 ++next_;
                 started_ = Clock::now();
             } else if (Clock::now() - started_ > step_timeout) {
@@ -113,9 +117,13 @@ class Simulator {
     }
     Simulator(const Simulator&) = delete;
     Simulator& operator=(const Simulator&) = delete;
-    ~Simulator() {
+    ~Simulator() { stop(); }
+    // Asks it to quit through the FIFO (so before the FIFO's folder goes) and waits for it.
+    void stop() {
+        if (!pipe_) return;
         send("quit");
-        if (pipe_) ::pclose(pipe_);
+        ::pclose(pipe_);
+        pipe_ = nullptr;
     }
     [[nodiscard]] const std::string& path() const { return path_; }
     void send(const std::string& line) const {
@@ -169,6 +177,7 @@ TEST(CardReaderUi, SearchEditAndNoCard) {
     pd::RetireeDraft draft;
     draft.id_number = holder_id;
     draft.name = "张三";
+    draft.ethnicity = "汉";
     draft.employer_unit = "西安市第一中学";
     draft.address = "陕西省西安市新城区旧址2号";
     auto registered = session->registry->register_retiree(draft, session->actor);
@@ -308,6 +317,7 @@ TEST(CardReaderUi, SearchEditAndNoCard) {
     delete frame;  // before the session its panel refers to
     session.reset();
     delete wxConfigBase::Set(previous);
+    sim.stop();
     fs::remove_all(dir);
 }
 
