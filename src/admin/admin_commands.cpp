@@ -8,8 +8,11 @@
 #include <iostream>
 #include <optional>
 
+#include "domain/audit.h"
 #include "domain/clock.h"
 #include "domain/id_number.h"
+#include "store/audit_log.h"
+#include "store/auth_schema.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/roster_export.h"
@@ -213,8 +216,17 @@ int cmd_export(const std::vector<std::string>& args, const Globals& g, std::ostr
     if (!fs::exists(path)) throw store::StoreError("no workspace at " + path.string());
     store::Database db(path);
     std::size_t n = 0;
+    // Personal data leaving the workstation is audited, whoever runs the tool.
+    const auto audit_export = [&](std::size_t records, const std::string& where) {
+        store::migrate_auth(db.sql());
+        store::append_audit(
+            db.sql(), make_audit(system_actor("pensiondesk-admin", "pensiondesk-admin"),
+                                 std::chrono::system_clock::now(), AuditAction::Export, "roster",
+                                 "", "ok", std::to_string(records) + " records to " + where));
+    };
     if (target == "-") {
         n = store::export_roster(db, out);
+        audit_export(n, "standard output");
         out.flush();
         return exit_code::kOk;
     }
@@ -227,6 +239,7 @@ int cmd_export(const std::vector<std::string>& args, const Globals& g, std::ostr
         if (!file) throw store::StoreError("writing " + target + " failed");
     }
     fs::rename(tmp, target);  // a half-written export never has the real name
+    audit_export(n, target);
     if (local.json) {
         print_json(out, json::object{
                             {"command", "export"}, {"ok", true}, {"file", target}, {"records", n}});

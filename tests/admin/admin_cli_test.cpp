@@ -94,6 +94,11 @@ TEST(AdminCli, ImportExportCheckEndToEnd) {
     std::stringstream exported;
     exported << in.rdbuf();
     EXPECT_NE(exported.str().find("王秀英"), std::string::npos);
+    // Personal data left the workstation: the audit log says so, and its chain holds.
+    r = run_binary("--db " + q(db) + " audit export --from 2000-01-01 --to 2100-01-01");
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("2 records to"), std::string::npos) << r.out;
+    EXPECT_EQ(run_binary("--db " + q(db) + " audit verify").status, 0);
 
     // The export imports into another workspace as it is.
     r = run_binary("--db " + q(dir / "copy.sqlite") + " --json import " + q(dir / "out.csv"));
