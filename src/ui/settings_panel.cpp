@@ -3,10 +3,16 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/config.h>
+#include <wx/log.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "domain/audit.h"
+#include "domain/permission.h"
+#include "store/audit_log.h"
+#include "store/auth_context.h"
 #include "ui/card_reader_button.h"
 #include "ui/i18n.h"
 #include "ui/session.h"
@@ -14,6 +20,23 @@
 #include "ui/theme.h"
 
 namespace pd::ui {
+
+namespace {
+
+constexpr const char* kIdleKey = "/security/idle_minutes";
+
+// Every setting change goes to the audit log with who changed it and the new value.
+void audit_setting(Session& session, const std::string& key, const std::string& value) {
+    try {
+        session.auth->audit().append(make_audit(session.actor, session.clock.now(),
+                                                AuditAction::SettingChanged, "setting", key, "ok",
+                                                value));
+    } catch (const std::exception& e) {
+        wxLogError("%s", from_utf8(e.what()));
+    }
+}
+
+}  // namespace
 
 SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(parent, wxID_ANY) {
     auto* heading = new wxStaticText(this, wxID_ANY, _("Settings"));
@@ -29,8 +52,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
     lang->SetSelection(saved_language() == Language::Chinese ? 0 : 1);
     auto* applied = new wxStaticText(this, wxID_ANY, wxEmptyString);
     applied->SetForegroundColour(theme::muted_colour());
-    lang->Bind(wxEVT_CHOICE, [lang, applied](wxCommandEvent&) {
+    lang->Bind(wxEVT_CHOICE, [&session, lang, applied](wxCommandEvent&) {
         save_language(lang->GetSelection() == 0 ? Language::Chinese : Language::English);
+        audit_setting(session, "language", lang->GetSelection() == 0 ? "zh_CN" : "en");
         applied->SetLabel(_("Saved. The new language is used from the next start."));
     });
 
@@ -42,22 +66,56 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
     const CardReaderSettings reader = CardReaderSettings::from_config();
     auto* port_label = new wxStaticText(this, wxID_ANY, _("ID card &reader port:"));
     auto* port = new wxTextCtrl(this, wxID_ANY, from_utf8(reader.port), wxDefaultPosition,
-                                wxSize(FromDIP(260), -1));
+                                wxSize(FromDIP(260), -1), wxTE_PROCESS_ENTER);
     port->SetName("id_reader_port");
     port->SetHint(_("empty: find the reader"));
     auto* watch = new wxCheckBox(this, wxID_ANY, _("Read each ID card as it is laid &down"));
     watch->SetName("id_reader_watch");
     watch->SetValue(reader.watch);
-    const auto save_reader = [port, watch, applied](wxCommandEvent&) {
+    const auto save_reader = [&session, port, watch, applied](wxEvent& event) {
+        event.Skip();
         if (auto* config = wxConfigBase::Get(); config != nullptr) {
-            config->Write(CardReaderSettings::port_key, port->GetValue().Strip(wxString::both));
+            const wxString before_port = config->Read(CardReaderSettings::port_key, wxString());
+            const bool before_watch = config->ReadBool(CardReaderSettings::watch_key, false);
+            const wxString new_port = port->GetValue().Strip(wxString::both);
+            if (new_port == before_port && watch->GetValue() == before_watch) return;
+            config->Write(CardReaderSettings::port_key, new_port);
             config->Write(CardReaderSettings::watch_key, watch->GetValue());
             config->Flush();
+            audit_setting(
+                session, "id_reader",
+                "port=" + to_utf8(new_port) + (watch->GetValue() ? ", watch on" : ", watch off"));
         }
         applied->SetLabel(_("Saved. Windows opened from now on use the new reader settings."));
     };
-    port->Bind(wxEVT_TEXT, save_reader);
+    // Saved when the clerk leaves the field, not per keystroke: each change is audited.
+    port->Bind(wxEVT_KILL_FOCUS, save_reader);
+    port->Bind(wxEVT_TEXT_ENTER, save_reader);
     watch->Bind(wxEVT_CHECKBOX, save_reader);
+
+    // The idle lock: a security setting, so only an administrator changes it.
+    auto* idle_label = new wxStaticText(this, wxID_ANY, _("Lock the screen after &minutes idle:"));
+    auto* idle = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                wxSP_ARROW_KEYS, 1, 60,
+                                static_cast<int>(wxConfigBase::Get()->ReadLong(kIdleKey, 5)));
+    idle->SetName("idle_minutes");
+    const bool may_change = allows(session.actor, Permission::SettingsChange);
+    idle->Enable(may_change);
+    auto* idle_note = new wxStaticText(this, wxID_ANY,
+                                       may_change ? _("Used from the next sign-in.")
+                                                  : _("Only an administrator can change this."));
+    idle_note->SetForegroundColour(theme::muted_colour());
+    idle->Bind(wxEVT_SPINCTRL, [&session, idle, applied](wxSpinEvent&) {
+        if (!allows(session.actor, Permission::SettingsChange)) return;
+        wxConfigBase::Get()->Write(kIdleKey, static_cast<long>(idle->GetValue()));
+        wxConfigBase::Get()->Flush();
+        audit_setting(session, "idle_minutes", std::to_string(idle->GetValue()));
+        applied->SetLabel(_("Saved. Used from the next sign-in."));
+    });
+    auto* idle_row = new wxBoxSizer(wxHORIZONTAL);
+    idle_row->Add(idle_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    idle_row->Add(idle, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    idle_row->Add(idle_note, 0, wxALIGN_CENTER_VERTICAL);
     auto* reader_row = new wxBoxSizer(wxHORIZONTAL);
     reader_row->Add(port_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
     reader_row->Add(port, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
@@ -75,6 +133,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
     top->Add(heading, 0, wxALL, FromDIP(12));
     top->Add(row, 0, wxLEFT | wxRIGHT, FromDIP(12));
     top->Add(reader_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    top->Add(idle_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     top->Add(applied, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     top->Add(where, 0, wxALL, FromDIP(12));
     top->Add(later, 0, wxLEFT | wxRIGHT, FromDIP(12));
