@@ -340,4 +340,23 @@ void write_csv_line(std::ostream& out, std::span<const std::string_view> fields)
     write_line(out, fields);
 }
 
+RosterFields roster_fields(const RetireeDraft& d, std::string_view status,
+                           std::string_view status_reason) {
+    return {d.id_number,
+            d.name,
+            d.gender,
+            d.birth_date,
+            d.ethnicity,
+            d.employer_unit,
+            d.retirement_date,
+            d.phone,
+            d.phone_shared_by_family ? "1" : "0",
+            d.address,
+            d.social_security_card,
+            d.scheme,
+            d.overseas ? "1" : "0",
+            std::string(status),
+            std::string(status_reason)};
+}
+
 }  // namespace pd::store

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -49,6 +50,11 @@ inline constexpr RosterColumn kRosterColumns[] = {
     {"status", false},
     {"status_reason", false},
 };
+using RosterFields = std::array<std::string, std::size(kRosterColumns)>;
+// A draft's values in kRosterColumns order, as export and reject files write them.
+[[nodiscard]] RosterFields roster_fields(const RetireeDraft& d, std::string_view status,
+                                         std::string_view status_reason);
+
 // The column a reject file adds; ignored on import, so a fixed reject file imports as it is.
 inline constexpr std::string_view kReasonColumn = "reason";
 

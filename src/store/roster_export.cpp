@@ -49,24 +49,10 @@ void write_synthetic_roster(std::ostream& out, std::size_t count, std::uint64_t 
     const auto names = header_names();
     write_csv_line(out, std::span<const std::string_view>(names));
     SyntheticRoster roster(seed);
-    std::array<std::string, std::size(kRosterColumns)> f;
+    RosterFields f;
     for (std::size_t i = 0; i < count; ++i) {
         const RetireeDraft d = roster.next();
-        f = {d.id_number,
-             d.name,
-             d.gender,
-             d.birth_date,
-             d.ethnicity,
-             d.employer_unit,
-             d.retirement_date,
-             d.phone,
-             d.phone_shared_by_family ? "1" : "0",
-             d.address,
-             d.social_security_card,
-             d.scheme,
-             d.overseas ? "1" : "0",
-             "active",
-             ""};
+        f = roster_fields(d, "active", "");
         write_csv_line(out, std::span<const std::string>(f));
     }
 }

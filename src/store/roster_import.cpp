@@ -164,21 +164,7 @@ CheckedRow check_row(const RosterHeader& header, CsvRecord record, const ScriptC
 // The reject-file fields of a row that passed the field checks, in the file's column order.
 std::vector<std::string> fields_of(const RosterHeader& header, const Retiree& r) {
     const RetireeDraft d = to_draft(r);
-    const std::string values[] = {d.id_number,
-                                  d.name,
-                                  d.gender,
-                                  d.birth_date,
-                                  d.ethnicity,
-                                  d.employer_unit,
-                                  d.retirement_date,
-                                  d.phone,
-                                  d.phone_shared_by_family ? "1" : "0",
-                                  d.address,
-                                  d.social_security_card,
-                                  d.scheme,
-                                  d.overseas ? "1" : "0",
-                                  std::string(to_string(r.status)),
-                                  r.status_reason};
+    const RosterFields values = roster_fields(d, to_string(r.status), r.status_reason);
     std::vector<std::string> fields(header.names.size());
     for (std::size_t k = 0; k < std::size(values); ++k) {
         if (header.index[k]) fields[*header.index[k]] = values[k];
