@@ -9,6 +9,10 @@
 
 #include <fstream>
 
+#include "domain/audit.h"
+#include "domain/permission.h"
+#include "store/audit_log.h"
+#include "store/auth_context.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
 #include "ui/certification_wizard.h"
@@ -265,6 +269,14 @@ void CertificationPanel::review_selected() {
 }
 
 void CertificationPanel::export_history(const std::filesystem::path& file) const {
+    // Personal data leaving the workstation: only roles allowed to export, and audited.
+    if (!allows(session_.actor, Permission::RetireeExport)) {
+        session_.auth->audit().append(make_audit(
+            session_.actor, session_.clock.now(), AuditAction::PermissionDenied, "retiree",
+            selected_ ? selected_->id.str() : "", "denied", "retiree.export"));
+        throw std::runtime_error(to_utf8(
+            _("Your role does not allow exporting retirees' data; a supervisor can export it.")));
+    }
     std::ofstream out(file, std::ios::binary);
     if (!out) throw std::runtime_error("cannot write " + file.string());
     out << "\xEF\xBB\xBF";  // a BOM, so spreadsheet programs read the Chinese as UTF-8
@@ -281,6 +293,10 @@ void CertificationPanel::export_history(const std::filesystem::path& file) const
             << ',' << csv_field(c.failure_reason) << '\n';
     }
     if (!out) throw std::runtime_error("cannot write " + file.string());
+    session_.auth->audit().append(
+        make_audit(session_.actor, session_.clock.now(), AuditAction::Export, "retiree",
+                   selected_ ? selected_->id.str() : "", "ok",
+                   std::to_string(history_.size()) + " certifications to " + file.string()));
 }
 
 }  // namespace pd::ui
