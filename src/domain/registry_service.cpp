@@ -237,6 +237,8 @@ Expected<Retiree> RegistryService::set_status(const Uuid& id, RetireeStatus stat
                      PD_N("someone changed this record at the same moment; try again"),
                      {}};
     }
+    audit(actor, AuditAction::RetireeStatusChanged, id, "ok", reason,
+          {{"status", std::string(to_string(current->status)), std::string(to_string(status))}});
     return r;
 }
 

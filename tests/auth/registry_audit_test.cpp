@@ -61,3 +61,25 @@ TEST_F(RegistryAuditTest, EveryReadAndChangeIsChained) {
 }
 
 }  // namespace
+
+TEST_F(RegistryAuditTest, DeactivationIsLoggedWithTheReasonAndTheStatusChange) {
+    const pd::Actor clerk{"staff-7", "王芳 (C001)", "ws-3", Role::CounterClerk, {}, "6101"};
+    pd::RetireeDraft d;
+    d.id_number = pd::test::id_number("61010319500101001");
+    d.name = "李建国";
+    d.employer_unit = "陕西省教育厅";
+    auto r = registry.register_retiree(d, clerk);
+    ASSERT_TRUE(r.has_value());
+    ASSERT_TRUE(registry.deactivate(r->id, "duplicate record", clerk).has_value());
+
+    pd::store::AuditFilter about;
+    about.subject_id = r->id.str();
+    about.action = AuditAction::RetireeStatusChanged;
+    const auto entries = log.find(about);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].detail, "duplicate record");
+    ASSERT_EQ(entries[0].changes.size(), 1u);
+    EXPECT_EQ(entries[0].changes[0].before, "active");
+    EXPECT_EQ(entries[0].changes[0].after, "deactivated");
+    EXPECT_FALSE(log.verify().has_value());
+}
