@@ -9,10 +9,13 @@
 
 #include <fstream>
 
+#include "devices/card.h"
 #include "domain/audit.h"
 #include "domain/permission.h"
 #include "store/audit_log.h"
 #include "store/auth_context.h"
+#include "ui/card_draft.h"
+#include "ui/card_reader_button.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
 #include "ui/certification_wizard.h"
@@ -96,6 +99,8 @@ CertificationPanel::CertificationPanel(wxWindow* parent, Session& session)
                             wxTE_PROCESS_ENTER);
     query_->SetHint(_("Name, ID number or phone"));
     auto* find = new wxButton(this, wxID_ANY, _("Find"));
+    card_reader_ =
+        new CardReaderButton(this, [this](const devices::Card& card) { find_card_holder(card); });
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 160)),
                            wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(140));
@@ -119,7 +124,8 @@ CertificationPanel::CertificationPanel(wxWindow* parent, Session& session)
 
     auto* search_row = new wxBoxSizer(wxHORIZONTAL);
     search_row->Add(query_, 1, wxRIGHT, FromDIP(8));
-    search_row->Add(find, 0);
+    search_row->Add(find, 0, wxRIGHT, FromDIP(12));
+    search_row->Add(card_reader_, 1, wxALIGN_CENTER_VERTICAL);
     auto* action_row = new wxBoxSizer(wxHORIZONTAL);
     action_row->Add(certify_, 0, wxRIGHT, FromDIP(12));
     auto* history_row = new wxBoxSizer(wxHORIZONTAL);
@@ -168,15 +174,21 @@ CertificationPanel::CertificationPanel(wxWindow* parent, Session& session)
 CertificationPanel::~CertificationPanel() = default;
 
 void CertificationPanel::search(const wxString& text) {
+    run_search(text, SearchField::Auto);
+}
+
+bool CertificationPanel::run_search(const wxString& text, SearchField field) {
     if (query_->GetValue() != text) query_->ChangeValue(text);
     results_.clear();
     list_->DeleteAllItems();
     const std::string q = to_utf8(text.Strip(wxString::both));
+    bool failed = false;
     if (!q.empty()) {
         try {
-            auto keys = session_.workspace.directory->search(SearchQuery{q, SearchField::Auto, 50});
+            auto keys = session_.workspace.directory->search(SearchQuery{q, field, 50});
             results_ = session_.workspace.directory->rows(keys);
         } catch (const std::exception& e) {
+            failed = true;
             eligibility_->SetLabel(from_utf8(e.what()));
         }
     }
@@ -187,20 +199,69 @@ void CertificationPanel::search(const wxString& text) {
     }
     if (results_.empty()) {
         selected_.reset();
+        presented_.reset();
         show_selected();
-        if (!q.empty())
+        if (!q.empty() && !failed)
             eligibility_->SetLabel(_("Nobody found. Check the spelling or the number."));
     } else {
         list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
         select(0);
     }
+    return !failed;
 }
 
 void CertificationPanel::select(std::size_t row) {
     if (row >= results_.size()) return;
+    // A card read belongs to its holder: selecting someone else drops it. The list's own
+    // selection event for the same retiree (after a card search) keeps it.
+    if (!selected_ || selected_->id != results_[row].id) presented_.reset();
     selected_ = results_[row];
     show_selected();
+}
+
+void CertificationPanel::find_card_holder(const devices::Card& card) {
+    const RetireeDraft on_card = draft_from_card(card.text);
+    presented_.reset();
+    if (on_card.id_number.empty()) {
+        selected_.reset();
+        show_selected();
+        set_wrapped(eligibility_, _("The card carries no ID number to search for."),
+                    std::max(GetClientSize().x - FromDIP(24), FromDIP(400)));
+        eligibility_->SetForegroundColour(theme::error_colour());
+        Layout();
+        return;
+    }
+    if (!run_search(from_utf8(on_card.id_number), SearchField::IdNumber))
+        return;  // the store's error is on screen
+    // The search may match more than the exact number; only the card's own holder counts.
+    std::optional<std::size_t> holder;
+    for (std::size_t i = 0; i < results_.size() && !holder; ++i)
+        if (results_[i].id_number == on_card.id_number) holder = i;
+    if (!holder) {
+        // Never a silent nothing: the clerk must know to register the card holder first.
+        selected_.reset();
+        show_selected();
+        set_wrapped(eligibility_,
+                    wxString::Format(_("No retiree with the ID number %s is registered. Register "
+                                       "them under Retirees first."),
+                                     from_utf8(on_card.id_number)),
+                    std::max(GetClientSize().x - FromDIP(24), FromDIP(400)));
+        eligibility_->SetForegroundColour(theme::error_colour());
+        Layout();
+        return;
+    }
+    list_->SetItemState(static_cast<long>(*holder), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->EnsureVisible(static_cast<long>(*holder));
+    select(*holder);
+    // After select(), which drops a presented identity for a newly selected retiree.
+    presented_ = PresentedIdentity{on_card.name, on_card.id_number};
+    show_selected();
+}
+
+wxString CertificationPanel::eligibility_text() const {
+    return eligibility_->GetLabel();
 }
 
 void CertificationPanel::show_selected() {
@@ -214,7 +275,7 @@ void CertificationPanel::show_selected() {
         return;
     }
     wxString text;
-    auto e = services_->service().eligibility(selected_->id, std::nullopt, session_.actor);
+    auto e = services_->service().eligibility(selected_->id, presented_, session_.actor);
     if (!e) {
         text = translate(e.error());
     } else if (e->can_certify()) {

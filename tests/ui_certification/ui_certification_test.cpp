@@ -1,10 +1,14 @@
 // The certification wizard end to end under Xvfb: the real panel, wizard, worker, face engine,
 // services and store, on the shared test video instead of a webcam. Screenshots of each step
 // go to <build>/ui_certification_screenshots.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <wx/app.h>
+#include <wx/button.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
+#include <wx/fileconf.h>
 #include <wx/frame.h>
 #include <wx/image.h>
 #include <wx/sizer.h>
@@ -12,6 +16,7 @@
 
 #include <chrono>
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,12 +24,14 @@
 #include <opencv2/imgcodecs.hpp>
 #include <random>
 
+#include "devices/card.h"
 #include "domain/id_number.h"
 #include "domain/receipt_code.h"
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/sqlite_certification_repository.h"
 #include "ui/camera_preview.h"
+#include "ui/card_reader_button.h"
 #include "ui/certification_panel.h"
 #include "ui/certification_services.h"
 #include "ui/certification_wizard.h"
@@ -435,6 +442,154 @@ TEST_F(WizardTest, TheProxysOwnFaceIsRefusedWithThatReason) {
     shot(wizard, "13-wizard-proxy-face-refused");
     wizard->Destroy();
 }
+
+#ifdef PD_IDSIM
+namespace {
+
+// pensiondesk-idsim as a child process: the pty path from its first line, commands on a FIFO.
+class Simulator {
+  public:
+    Simulator(const fs::path& card, const fs::path& fifo) : fifo_(fifo) {
+        const std::string cmd = std::string("'") + PD_IDSIM + "' --card '" + card.string() +
+                                "' --control '" + fifo.string() + "'";
+        pipe_ = ::popen(cmd.c_str(), "r");
+        if (!pipe_) return;
+        char line[512] = {};
+        if (std::fgets(line, sizeof line, pipe_)) {
+            path_ = line;
+            while (!path_.empty() && (path_.back() == '\n' || path_.back() == '\r'))
+                path_.pop_back();
+        }
+    }
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+    ~Simulator() { stop(); }
+    // Asks it to quit through the FIFO (so before the FIFO's folder goes) and waits for it.
+    void stop() {
+        if (!pipe_) return;
+        const int fd = ::open(fifo_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) {
+            [[maybe_unused]] const auto n = ::write(fd, "quit\n", 5);
+            ::close(fd);
+        }
+        ::pclose(pipe_);
+        pipe_ = nullptr;
+    }
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+  private:
+    fs::path fifo_;
+    FILE* pipe_ = nullptr;
+    std::string path_;
+};
+
+}  // namespace
+
+// 读卡 in the certification panel: the card's holder is found by ID number and selected, and the
+// name on the card (one character off the record) is a reason with its next step on screen. Needs
+// no video, so it does not use the wizard fixture.
+TEST(CertificationCardReader, CardHolderIsSelectedAndTheNameOnTheCardIsChecked) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        if (under_ci()) FAIL() << "no DISPLAY: run under Xvfb (xvfb-run -a)";
+        GTEST_SKIP() << "no DISPLAY";
+    }
+    const fs::path dir =
+        fs::temp_directory_path() / ("pd-uicert-card-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir / "config");
+    setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+    const std::string first17 = "11010119520315002";
+    const std::string id_number = first17 + pd::IdNumber::check_character(first17);
+    const fs::path card_json = dir / "card.json";
+    {
+        std::ofstream out(card_json);
+        out << R"({"type":"resident_id","name":"李秀瑛","sex":"2","nation":"01",)"
+            << R"("birth_date":"19520315","address":"北京市东城区测试路1号",)"
+            << R"("id_number":")" << id_number << R"(","issuing_authority":"北京市公安局东城分局",)"
+            << R"("valid_from":"20100101","valid_to":"长期","newest_address":null})";
+    }
+    Simulator sim(card_json, dir / "control");
+    ASSERT_FALSE(sim.path().empty()) << "pensiondesk-idsim did not start";
+    // The reader's port comes from the configuration, as on a counter PC; read on a press only.
+    auto* previous = wxConfigBase::Set(new wxFileConfig("pensiondesk-cert-card-test", wxEmptyString,
+                                                        (dir / "config.ini").string(),
+                                                        wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    wxConfigBase::Get()->Write(pd::ui::CardReaderSettings::port_key, pd::ui::from_utf8(sim.path()));
+    wxConfigBase::Get()->Write(pd::ui::CardReaderSettings::watch_key, false);
+
+    auto session = pd::ui::Session::open(
+        dir / "w.sqlite",
+        pd::Actor{"test-supervisor", "测试主管", "test-ws", pd::Role::Supervisor, {}, {}});
+    pd::RetireeDraft d;
+    d.id_number = id_number;
+    d.name = "李秀英";
+    d.employer_unit = "北京市测试单位";
+    ASSERT_TRUE(session->registry->register_retiree(d, session->actor));
+    pd::RetireeDraft other;
+    const std::string other17 = "61010319510202002";
+    other.id_number = other17 + pd::IdNumber::check_character(other17);
+    other.name = "王淑珍";
+    other.employer_unit = "陕西省测试单位";
+    ASSERT_TRUE(session->registry->register_retiree(other, session->actor));
+
+    auto* frame =
+        new wxFrame(nullptr, wxID_ANY, "certification card", wxPoint(0, 0), wxSize(1200, 860));
+    auto* panel = new pd::ui::CertificationPanel(frame, *session);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(panel, 1, wxEXPAND);
+    frame->SetSizer(sizer);
+    frame->Show();
+    pump_for(300ms);
+
+    // Someone else first, so the card has to change the selection.
+    panel->search(pd::ui::from_utf8("王淑珍"));
+    ASSERT_TRUE(panel->selected());
+    ASSERT_NE(panel->card_reader(), nullptr);
+    wxButton* button = panel->card_reader()->button();
+    wxCommandEvent press(wxEVT_BUTTON, button->GetId());
+    press.SetEventObject(button);
+    button->ProcessWindowEvent(press);
+    EXPECT_TRUE(pump_until(
+        [&] { return panel->selected() && panel->selected()->id_number == id_number; }, 15s))
+        << "the card holder was not selected; reader says: "
+        << panel->card_reader()->status().utf8_string();
+    ASSERT_TRUE(panel->presented());
+    EXPECT_EQ(panel->presented()->name, "李秀瑛");
+    EXPECT_EQ(panel->presented()->id_number, id_number);
+    wxString text = panel->eligibility_text();
+    text.Replace("\n", wxEmptyString);
+    EXPECT_TRUE(text.Contains(pd::ui::from_utf8("李秀瑛"))) << text.utf8_string();
+    EXPECT_TRUE(text.Contains(pd::ui::from_utf8("出示的姓名（李秀瑛）与登记的（李秀英）")))
+        << text.utf8_string();
+    EXPECT_TRUE(text.Contains(wxString(_("What to do: %s")).BeforeFirst('%')))
+        << text.utf8_string();
+    shot(frame, "14-panel-card-name-differs");
+
+    // Selecting another retiree drops the card's identity.
+    panel->search(pd::ui::from_utf8("王淑珍"));
+    EXPECT_FALSE(panel->presented());
+    EXPECT_FALSE(panel->eligibility_text().Contains(pd::ui::from_utf8("李秀瑛")));
+
+    // A card whose holder is not registered says so, never nothing.
+    pd::devices::Card stranger;
+    const std::string stranger17 = "11010119480101003";
+    stranger.text.name = "陈建国";
+    stranger.text.id_number = stranger17 + pd::IdNumber::check_character(stranger17);
+    panel->find_card_holder(stranger);
+    EXPECT_FALSE(panel->selected());
+    EXPECT_FALSE(panel->presented());
+    wxString none = panel->eligibility_text();
+    none.Replace("\n", wxEmptyString);
+    EXPECT_TRUE(none.Contains(pd::ui::from_utf8(stranger.text.id_number))) << none.utf8_string();
+    EXPECT_TRUE(none.Contains(pd::ui::from_utf8("退休人员"))) << none.utf8_string();
+
+    frame->Destroy();
+    pump_for(100ms);
+    session.reset();
+    delete wxConfigBase::Set(previous);
+    sim.stop();
+    fs::remove_all(dir);
+}
+#endif
 
 namespace {
 class TestApp final : public wxApp {
