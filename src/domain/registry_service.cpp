@@ -71,6 +71,14 @@ void RegistryService::audit(const Actor& actor, AuditAction action, const Uuid& 
                               std::move(outcome), std::move(detail), std::move(changes)));
 }
 
+bool RegistryService::attach_audit(ChangeNote& note, AuditAction action, const Uuid& id,
+                                   std::string detail, std::vector<FieldChange> changes) const {
+    if (!audit_ || !repo_.records_audit()) return false;
+    note.audit = make_audit(note.actor, clock_.now(), action, "retiree", id.str(), "ok",
+                            std::move(detail), std::move(changes));
+    return true;
+}
+
 Error RegistryService::refuse(const Actor& actor, Permission p, const Uuid& id) {
     audit(actor, AuditAction::PermissionDenied, id, "denied", std::string(to_string(p)));
     return permission_denied(actor, p);
@@ -133,9 +141,14 @@ Expected<Retiree, FieldErrors> RegistryService::register_retiree(const RetireeDr
     if (!permitted(actor, Permission::RetireeRegister, r)) {
         return one(refuse(actor, Permission::RetireeRegister, r.id));
     }
+    const std::vector<FieldChange> created{{"name", "", r.name.str()},
+                                           {"id_number", "", r.id_number.masked()},
+                                           {"employer_unit", "", r.employer_unit},
+                                           {"status", "", std::string(to_string(r.status))}};
+    ChangeNote note{actor, "create", r.phone_shared_by_family ? "phone shared by family" : ""};
+    const bool audited = attach_audit(note, AuditAction::RetireeCreated, r.id, {}, created);
     try {
-        repo_.add(r, ChangeNote{actor, "create",
-                                r.phone_shared_by_family ? "phone shared by family" : ""});
+        repo_.add(r, note);
     } catch (const DuplicateKey&) {
         // Another workstation's import or a second window won the race since check().
         return one(Error{"id_number.duplicate",
@@ -143,11 +156,7 @@ Expected<Retiree, FieldErrors> RegistryService::register_retiree(const RetireeDr
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
-    audit(actor, AuditAction::RetireeCreated, r.id, "ok", {},
-          {{"name", "", r.name.str()},
-           {"id_number", "", r.id_number.masked()},
-           {"employer_unit", "", r.employer_unit},
-           {"status", "", std::string(to_string(r.status))}});
+    if (!audited) audit(actor, AuditAction::RetireeCreated, r.id, "ok", {}, created);
     return r;
 }
 
@@ -186,11 +195,14 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
     if (!permitted(actor, Permission::RetireeEdit, r)) {
         return one(refuse(actor, Permission::RetireeEdit, id));
     }
+    ChangeNote note{actor, "update",
+                    r.phone_shared_by_family && !current->phone_shared_by_family
+                        ? "phone shared by family"
+                        : ""};
+    const auto changed = diff(*current, r);
+    const bool audited = attach_audit(note, AuditAction::RetireeChanged, id, {}, changed);
     try {
-        repo_.update(r, ChangeNote{actor, "update",
-                                   r.phone_shared_by_family && !current->phone_shared_by_family
-                                       ? "phone shared by family"
-                                       : ""});
+        repo_.update(r, note);
     } catch (const StaleRevision&) {
         return one(Error{"retiree.stale",
                          "",
@@ -203,7 +215,7 @@ Expected<Retiree, FieldErrors> RegistryService::edit(const Uuid& id, const Retir
                          PD_N("this ID number was registered by someone else a moment ago"),
                          {}});
     }
-    audit(actor, AuditAction::RetireeChanged, id, "ok", {}, diff(*current, r));
+    if (!audited) audit(actor, AuditAction::RetireeChanged, id, "ok", {}, changed);
     return r;
 }
 
@@ -229,16 +241,20 @@ Expected<Retiree> RegistryService::set_status(const Uuid& id, RetireeStatus stat
     r.status_reason = reason;
     r.revision = current->revision + 1;
     const char* op = status == RetireeStatus::Deactivated ? "deactivate" : "set_status";
+    const std::vector<FieldChange> status_change{
+        {"status", std::string(to_string(current->status)), std::string(to_string(status))}};
+    ChangeNote note{actor, op, reason};
+    const bool audited =
+        attach_audit(note, AuditAction::RetireeStatusChanged, id, reason, status_change);
     try {
-        repo_.update(r, ChangeNote{actor, op, reason});
+        repo_.update(r, note);
     } catch (const StaleRevision&) {
         return Error{"retiree.stale",
                      "",
                      PD_N("someone changed this record at the same moment; try again"),
                      {}};
     }
-    audit(actor, AuditAction::RetireeStatusChanged, id, "ok", reason,
-          {{"status", std::string(to_string(current->status)), std::string(to_string(status))}});
+    if (!audited) audit(actor, AuditAction::RetireeStatusChanged, id, "ok", reason, status_change);
     return r;
 }
 

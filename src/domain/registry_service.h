@@ -57,6 +57,10 @@ class RegistryService {
     void audit(const Actor& actor, AuditAction action, const Uuid& id, std::string outcome,
                std::string detail, std::vector<FieldChange> changes = {});
     Error refuse(const Actor& actor, Permission p, const Uuid& id);
+    // Puts the change's audit entry into `note` when the repository writes it in the change's
+    // transaction; false when the service must append it to the sink itself afterwards.
+    bool attach_audit(ChangeNote& note, AuditAction action, const Uuid& id, std::string detail,
+                      std::vector<FieldChange> changes) const;
 };
 
 }  // namespace pd

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/actor.h"
+#include "domain/audit.h"
 #include "domain/retiree.h"
 
 namespace pd {
@@ -15,6 +16,9 @@ struct ChangeNote {
     Actor actor;
     std::string operation;  // "create", "update", "deactivate", "import"
     std::string reason;     // free text: why deactivated, "phone shared by family", ...
+    // The audit entry of the change, for repositories that write it in the same transaction
+    // (records_audit()), so a change and its trail commit or vanish together.
+    std::optional<AuditEntry> audit{};
 };
 
 // Thrown by a repository when the record changed under the caller (another edit won).
@@ -41,6 +45,9 @@ class RetireeRepository {
     // Replaces the record whose revision is `after.revision - 1`; throws StaleRevision if the
     // stored revision differs.
     virtual void update(const Retiree& after, const ChangeNote& note) = 0;
+    // True when add/update append ChangeNote::audit to the workspace's audit log inside their
+    // own transaction; the service then leaves the entry to them.
+    [[nodiscard]] virtual bool records_audit() const { return false; }
 };
 
 }  // namespace pd

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "domain/utf8.h"
+#include "store/audit_log.h"
 #include "store/outbox.h"
 #include "store/retiree_json.h"
 #include "store/store_error.h"
@@ -273,12 +274,17 @@ void SqliteRetireeRepository::add(const Retiree& r, const ChangeNote& note) {
         append_outbox(db_.sql(), event_ids_.next(clock_.now()), "retiree", r.id.str(),
                       note.operation.empty() ? "create" : note.operation, retiree_payload(r, now),
                       now, note.actor);
+        if (note.audit) append_audit(db_.sql(), *note.audit);
         tx.commit();
     } catch (const DuplicateKey&) {
         throw;
     } catch (const std::exception& e) {
         throw StoreError("saving retiree " + r.id_number.masked() + ": " + e.what());
     }
+}
+
+bool SqliteRetireeRepository::records_audit() const {
+    return db_.sql().tableExists("audit_head");
 }
 
 void SqliteRetireeRepository::update(const Retiree& after, const ChangeNote& note) {
@@ -328,6 +334,7 @@ void SqliteRetireeRepository::update(const Retiree& after, const ChangeNote& not
         append_outbox(db_.sql(), event_ids_.next(clock_.now()), "retiree", after.id.str(),
                       note.operation.empty() ? "update" : note.operation,
                       retiree_payload(after, now), now, note.actor);
+        if (note.audit) append_audit(db_.sql(), *note.audit);
         tx.commit();
     } catch (const StaleRevision&) {
         throw;

@@ -30,6 +30,9 @@ class SqliteRetireeRepository final : public RetireeRepository, public RetireeDi
     [[nodiscard]] std::vector<Retiree> by_phone(const MobilePhone& phone) const override;
     void add(const Retiree& r, const ChangeNote& note) override;
     void update(const Retiree& after, const ChangeNote& note) override;
+    // When the workspace has its audit log (the staff and audit tables), a change's entry is
+    // appended in the change's own transaction.
+    [[nodiscard]] bool records_audit() const override;
 
     // RetireeDirectory
     [[nodiscard]] std::int64_t total() const override;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <random>
+
 #include "domain/registry_service.h"
 #include "fakes.h"
 #include "store/audit_log.h"
@@ -82,4 +85,40 @@ TEST_F(RegistryAuditTest, DeactivationIsLoggedWithTheReasonAndTheStatusChange) {
     EXPECT_EQ(entries[0].changes[0].before, "active");
     EXPECT_EQ(entries[0].changes[0].after, "deactivated");
     EXPECT_FALSE(log.verify().has_value());
+}
+
+TEST_F(RegistryAuditTest, AChangeAndItsAuditEntryCommitOrVanishTogether) {
+    ASSERT_TRUE(repo.records_audit());
+    const pd::Actor clerk{"staff-7", "王芳 (C001)", "ws-3", Role::CounterClerk, {}, "6101"};
+    pd::RetireeDraft d;
+    d.id_number = pd::test::id_number("61010319500101001");
+    d.name = "李建国";
+    d.employer_unit = "陕西省教育厅";
+    auto r = registry.register_retiree(d, clerk);
+    ASSERT_TRUE(r.has_value());
+    const auto before = log.count();
+
+    // A second record with the same ID number fails inside the repository's transaction: the
+    // audit entry that travels with the change is written there too, so it is not left behind.
+    pd::Retiree twin = *r;
+    twin.id = ids.next(clock.now());
+    pd::ChangeNote note{clerk, "create", ""};
+    note.audit =
+        pd::make_audit(clerk, clock.now(), AuditAction::RetireeCreated, "retiree", twin.id.str());
+    EXPECT_THROW(repo.add(twin, note), pd::DuplicateKey);
+    EXPECT_EQ(log.count(), before);
+    EXPECT_FALSE(log.verify().has_value());
+}
+
+TEST(RegistryAuditWithoutLog, AWorkspaceWithoutAuditTablesLeavesEntriesToTheService) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("pd-noaudit-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir);
+    {
+        pd::store::Database db(dir / "w.sqlite");
+        pd::ManualClock clock{std::chrono::sys_days{std::chrono::year{2026} / 12 / 3}};
+        pd::store::SqliteRetireeRepository repo{db, clock};
+        EXPECT_FALSE(repo.records_audit());
+    }
+    std::filesystem::remove_all(dir);
 }
