@@ -8,6 +8,7 @@
 #include "store/certification_schema.h"
 #include "store/outbox.h"
 #include "store/store_error.h"
+#include "store/utc_time.h"
 
 namespace pd::store {
 
@@ -18,15 +19,9 @@ using TimePoint = std::chrono::system_clock::time_point;
 
 // Stored times are UTC ISO-8601 with milliseconds (to_utc_iso); read them back exactly.
 TimePoint parse_utc(const std::string& s) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
-    if (std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d.%dZ", &y, &mo, &d, &h, &mi, &sec, &ms) != 7) {
-        throw StoreError("reading a certification: '" + s + "' is not a stored UTC time");
-    }
-    const auto day =
-        std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(mo)} /
-                              std::chrono::day{static_cast<unsigned>(d)}};
-    return TimePoint{day + std::chrono::hours{h} + std::chrono::minutes{mi} +
-                     std::chrono::seconds{sec} + std::chrono::milliseconds{ms}};
+    const auto t = parse_utc_iso(s);
+    if (!t) throw StoreError("reading a certification: '" + s + "' is not a stored UTC time");
+    return *t;
 }
 
 Uuid uuid_of(const std::string& s) {

@@ -8,33 +8,17 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 #include <random>
 
 #include "ui/camera_preview.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
+#include "ui/jpeg_image.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 
 namespace pd::ui {
-
-namespace {
-// A JPEG from the worker as a wxImage of at most `box` pixels (OpenCV decodes: no wx handler
-// needs to be registered).
-wxImage decode_jpeg(const std::vector<std::uint8_t>& jpeg, int box) {
-    cv::Mat bgr = cv::imdecode(jpeg, cv::IMREAD_COLOR);
-    if (bgr.empty()) return {};
-    const double scale = std::min(1.0, static_cast<double>(box) / std::max(bgr.cols, bgr.rows));
-    cv::resize(bgr, bgr, cv::Size(), scale, scale, cv::INTER_AREA);
-    cv::cvtColor(bgr, bgr, cv::COLOR_BGR2RGB);
-    wxImage img(bgr.cols, bgr.rows);
-    std::copy(bgr.datastart, bgr.dataend, img.GetData());
-    return img;
-}
-}  // namespace
 
 wxString EnrollmentDialog::consent_text() {
     return _(
@@ -157,7 +141,7 @@ bool EnrollmentDialog::start_capture() {
 void EnrollmentDialog::on_done(std::shared_ptr<CaptureOutcome> outcome) {
     outcome_ = std::move(outcome);
     if (captured() && !outcome_->best_template.empty()) {
-        photo_->SetBitmap(wxBitmap(decode_jpeg(outcome_->best_jpeg, FromDIP(240))));
+        photo_->SetBitmap(jpeg_bitmap(outcome_->best_jpeg, FromDIP(240)));
         status_->SetLabel(_("Captured. Compare the picture with the ID card, then confirm."));
     } else {
         status_->SetLabel(wxString::Format(_("Capture failed (%s). Check light and distance, "

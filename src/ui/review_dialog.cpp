@@ -8,30 +8,15 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include "store/sqlite_certification_repository.h"
 #include "ui/certification_services.h"
 #include "ui/certification_wizard.h"
+#include "ui/jpeg_image.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 
 namespace pd::ui {
-
-namespace {
-wxBitmap evidence_bitmap(const std::vector<std::uint8_t>& jpeg, int box) {
-    cv::Mat bgr = cv::imdecode(jpeg, cv::IMREAD_COLOR);
-    if (bgr.empty()) return {};
-    const double scale = std::min(1.0, static_cast<double>(box) / std::max(bgr.cols, bgr.rows));
-    cv::resize(bgr, bgr, cv::Size(), scale, scale, cv::INTER_AREA);
-    cv::cvtColor(bgr, bgr, cv::COLOR_BGR2RGB);
-    wxImage img(bgr.cols, bgr.rows);
-    std::copy(bgr.datastart, bgr.dataend, img.GetData());
-    return wxBitmap(img);
-}
-}  // namespace
 
 ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
                            const Certification& review)
@@ -48,7 +33,7 @@ ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
     // The enrolled reference first, so the supervisor compares like with like.
     if (const auto e = services_.certifications().active_enrollment(review.retiree_id)) {
         try {
-            const auto bmp = evidence_bitmap(services_.open_image(e->photo_blob), FromDIP(220));
+            const auto bmp = jpeg_bitmap(services_.open_image(e->photo_blob), FromDIP(220));
             if (bmp.IsOk()) {
                 auto* col = new wxBoxSizer(wxVERTICAL);
                 col->Add(new wxStaticText(frames, wxID_ANY, _("Enrolled photo")));
@@ -73,7 +58,7 @@ ReviewDialog::ReviewDialog(wxWindow* parent, CertificationServices& services,
         for (const auto& blob : c.evidence_blobs) {
             if (shown >= 9) break;
             try {
-                const auto bmp = evidence_bitmap(services_.open_image(blob), FromDIP(220));
+                const auto bmp = jpeg_bitmap(services_.open_image(blob), FromDIP(220));
                 if (bmp.IsOk()) {
                     evidence->Add(new wxStaticBitmap(frames, wxID_ANY, bmp), 0, wxRIGHT,
                                   FromDIP(6));
