@@ -4,6 +4,7 @@
 #include "ui/area.h"
 #include "ui/audit_viewer_panel.h"
 #include "ui/certification_panel.h"
+#include "ui/due_list_panel.h"
 #include "ui/later_release_panel.h"
 #include "ui/registry_panel.h"
 #include "ui/session.h"
@@ -28,6 +29,9 @@ std::vector<Area> default_areas() {
                          }});
     areas.push_back(Area{"certification", _("Certification"), [](wxWindow* parent, Session& s) {
                              return make_certification_panel(parent, s);
+                         }});
+    areas.push_back(Area{"due", _("Due for certification"), [](wxWindow* parent, Session& s) {
+                             return make_due_list_panel(parent, s);
                          }});
     areas.push_back(
         later("payments", _("Pension payments"),
