@@ -15,7 +15,7 @@ struct ActionName {
     std::string_view name;
 };
 
-constexpr std::array<ActionName, 23> kActions{{
+constexpr std::array<ActionName, 25> kActions{{
     {AuditAction::SignIn, "sign_in"},
     {AuditAction::SignInFailed, "sign_in_failed"},
     {AuditAction::SignOut, "sign_out"},
@@ -39,6 +39,8 @@ constexpr std::array<ActionName, 23> kActions{{
     {AuditAction::SettingChanged, "setting_changed"},
     {AuditAction::PermissionDenied, "permission_denied"},
     {AuditAction::AuditExported, "audit_exported"},
+    {AuditAction::StaffFaceEnrolled, "staff_face_enrolled"},
+    {AuditAction::StaffFaceWithdrawn, "staff_face_withdrawn"},
 }};
 
 void field(std::string& out, std::string_view name, std::string_view value) {

@@ -37,6 +37,8 @@ enum class AuditAction {
     SettingChanged,
     PermissionDenied,
     AuditExported,
+    StaffFaceEnrolled,  // a staff member's own face, kept to refuse it at the counter
+    StaffFaceWithdrawn,
 };
 
 [[nodiscard]] std::string_view to_string(AuditAction a);

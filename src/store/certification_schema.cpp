@@ -9,7 +9,7 @@ namespace pd::store {
 namespace {
 
 // Ordered; never edit a shipped step.
-constexpr std::array<const char*, 1> kSteps{
+constexpr std::array<const char*, 2> kSteps{
     R"sql(
 CREATE TABLE certification (
     id                 TEXT PRIMARY KEY,
@@ -80,6 +80,22 @@ CREATE TABLE sealed_blob (
     data       BLOB NOT NULL
 );
 CREATE INDEX sealed_blob_owner ON sealed_blob(owner_id);
+)sql",
+    // Staff members' own faces, so that a clerk's face is refused in place of a retiree's.
+    R"sql(
+CREATE TABLE staff_face (
+    staff_id            TEXT PRIMARY KEY,
+    consent_version     TEXT NOT NULL,
+    consent_text        TEXT NOT NULL,
+    consent_given_by    TEXT NOT NULL,
+    consent_recorded_by TEXT NOT NULL,
+    consent_at          TEXT NOT NULL,
+    template_blob       TEXT NOT NULL,
+    photo_blob          TEXT NOT NULL,
+    model_version       TEXT NOT NULL,
+    enrolled_by         TEXT NOT NULL,
+    enrolled_at         TEXT NOT NULL
+);
 )sql",
 };
 

@@ -64,6 +64,12 @@ Bytes SealedBlobStore::get(std::string_view blob_id) const {
         sealed, associated(blob_id, q.getColumn(0).getString(), q.getColumn(1).getString()));
 }
 
+bool SealedBlobStore::erase(std::string_view blob_id) {
+    SQLite::Statement st(db_.sql(), "DELETE FROM sealed_blob WHERE id = ?");
+    st.bind(1, std::string(blob_id));
+    return st.exec() > 0;
+}
+
 std::size_t SealedBlobStore::sweep_expired() {
     SQLite::Statement st(
         db_.sql(), "DELETE FROM sealed_blob WHERE expires_at IS NOT NULL AND expires_at <= ?");

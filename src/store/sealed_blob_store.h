@@ -27,6 +27,8 @@ class SealedBlobStore {
     // Opens a blob; throws CipherError when it was altered or moved, StoreError when absent or
     // expired.
     [[nodiscard]] Bytes get(std::string_view blob_id) const;
+    // Deletes one blob now (a withdrawn or replaced face); false when it was not there.
+    bool erase(std::string_view blob_id);
     // Deletes blobs whose retention ended; returns how many.
     std::size_t sweep_expired();
     // Reseals every blob under the keyring's active key (key rotation, step 2).

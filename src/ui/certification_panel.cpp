@@ -200,6 +200,7 @@ bool CertificationPanel::run_search(const wxString& text, SearchField field) {
     if (results_.empty()) {
         selected_.reset();
         presented_.reset();
+        card_.reset();
         show_selected();
         if (!q.empty() && !failed)
             eligibility_->SetLabel(_("Nobody found. Check the spelling or the number."));
@@ -215,7 +216,10 @@ void CertificationPanel::select(std::size_t row) {
     if (row >= results_.size()) return;
     // A card read belongs to its holder: selecting someone else drops it. The list's own
     // selection event for the same retiree (after a card search) keeps it.
-    if (!selected_ || selected_->id != results_[row].id) presented_.reset();
+    if (!selected_ || selected_->id != results_[row].id) {
+        presented_.reset();
+        card_.reset();
+    }
     selected_ = results_[row];
     show_selected();
 }
@@ -223,6 +227,7 @@ void CertificationPanel::select(std::size_t row) {
 void CertificationPanel::find_card_holder(const devices::Card& card) {
     const RetireeDraft on_card = draft_from_card(card.text);
     presented_.reset();
+    card_.reset();
     if (on_card.id_number.empty()) {
         selected_.reset();
         show_selected();
@@ -257,6 +262,7 @@ void CertificationPanel::find_card_holder(const devices::Card& card) {
     select(*holder);
     // After select(), which drops a presented identity for a newly selected retiree.
     presented_ = PresentedIdentity{on_card.name, on_card.id_number};
+    card_ = card;
     show_selected();
 }
 
@@ -310,12 +316,15 @@ void CertificationPanel::show_selected() {
 
 void CertificationPanel::open_wizard() {
     if (!selected_) return;
+    // The wizard has its own 读卡: the panel's watch must not take the cards meanwhile.
+    card_reader_->pause_watch(true);
     try {
-        CertificationWizard wizard(this, *services_, selected_->id);
+        CertificationWizard wizard(this, *services_, selected_->id, card_);
         wizard.ShowModal();
     } catch (const std::exception& e) {
         eligibility_->SetLabel(from_utf8(e.what()));
     }
+    card_reader_->pause_watch(false);
     show_selected();
 }
 

@@ -16,9 +16,7 @@ class wxListCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
-namespace pd::devices {
-struct Card;
-}  // namespace pd::devices
+#include "devices/card.h"
 
 namespace pd::ui {
 
@@ -49,6 +47,7 @@ class CertificationPanel final : public wxPanel {
     [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
     [[nodiscard]] const std::optional<RetireeRow>& selected() const { return selected_; }
     [[nodiscard]] const std::optional<PresentedIdentity>& presented() const { return presented_; }
+    [[nodiscard]] const std::optional<devices::Card>& card() const { return card_; }
     [[nodiscard]] wxString eligibility_text() const;
 
   private:
@@ -63,6 +62,7 @@ class CertificationPanel final : public wxPanel {
     std::optional<RetireeRow> selected_;
     // The identity on the card read for the selected retiree; it goes when another is selected.
     std::optional<PresentedIdentity> presented_;
+    std::optional<devices::Card> card_;  // the card itself, for the wizard and its chip photo
     std::vector<Certification> history_;
     wxTextCtrl* query_ = nullptr;
     CardReaderButton* card_reader_ = nullptr;

@@ -14,6 +14,7 @@
 #include "store/sealed_blob_store.h"
 #include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
+#include "store/sqlite_staff_face_repository.h"
 #include "store/workspace_keys.h"
 #include "ui/demo_certification.h"
 #include "ui/session.h"
@@ -66,7 +67,8 @@ std::string face_model_version() {
     return "faceplugin-face-recognition-js@0.0.1/fr_feature:" + sha.substr(0, 12);
 }
 
-CertificationServices::CertificationServices(Session& session) : session_(session) {
+CertificationServices::CertificationServices(Session& session, bool prepare_demo)
+    : session_(session) {
     db_ = std::make_unique<store::Database>(session.workspace.path);
     retirees_ = std::make_unique<store::SqliteRetireeRepository>(*db_, session.clock);
     certs_ = std::make_unique<store::SqliteCertificationRepository>(*db_, session.clock);
@@ -81,7 +83,14 @@ CertificationServices::CertificationServices(Session& session) : session_(sessio
                                                session.ids, scopes_, std::move(settings));
     audit_ = std::make_unique<store::SqliteAuditLog>(db_->sql());
     service_->set_audit(*audit_);
-    if (session.workspace.demo) prepare_demo_certification(*this);
+    bool require_staff_face = true;
+    if (auto* config = wxConfigBase::Get(); config != nullptr)
+        config->Read(require_staff_face_key, &require_staff_face, true);
+    staff_face_repo_ = std::make_unique<store::SqliteStaffFaceRepository>(*db_, session.clock);
+    staff_faces_ =
+        std::make_unique<StaffFaceService>(*staff_face_repo_, session.clock, require_staff_face);
+    staff_faces_->set_audit(*audit_);
+    if (session.workspace.demo && prepare_demo) prepare_demo_certification(*this);
 }
 
 CertificationServices::~CertificationServices() = default;
@@ -107,15 +116,48 @@ CertificationServices::ForbiddenFaces CertificationServices::forbidden_templates
             }
         }
     }
-    // Staff faces: a staff account whose staff_id is a retiree UUID enrolled here (a retired
-    // clerk) is refused too; staff face enrolment itself comes with the staff accounts area.
-    if (const auto staff = Uuid::parse(session_.actor.staff_id)) {
-        if (auto t = enrolled_template(*staff)) {
-            out.templates.push_back(std::move(*t));
-            out.kinds.emplace_back("staff");
-        }
+    // Templates of another embedding model are not comparable; such a face must be enrolled
+    // again (the staff area shows it).
+    const std::string model = face_model_version();
+    for (const auto& f : staff_faces_->all()) {
+        if (f.model_version != model) continue;
+        out.templates.push_back(template_from_bytes(blobs_->get(f.template_blob)));
+        out.kinds.emplace_back("staff");
     }
     return out;
+}
+
+Expected<StaffFace> CertificationServices::enrol_staff_face(const Uuid& staff,
+                                                            const ConsentRecord& consent,
+                                                            const vision::FaceTemplate& t,
+                                                            const std::vector<std::uint8_t>& jpeg,
+                                                            std::string model_version) {
+    const auto before = staff_faces_->face(staff);
+    const std::string tb = blobs_->put(staff, "staff-face-template", template_bytes(t));
+    const std::string pb = blobs_->put(staff, "staff-face-photo", jpeg);
+    auto f = staff_faces_->enrol(staff, consent, tb, pb, std::move(model_version), session_.actor);
+    // Refused: the sealed copies just made go again. Accepted: the replaced face goes.
+    const auto drop = f ? before : std::optional<StaffFace>(StaffFace{{}, {}, tb, pb, {}, {}, {}});
+    if (drop) {
+        blobs_->erase(drop->template_blob);
+        blobs_->erase(drop->photo_blob);
+    }
+    return f;
+}
+
+Expected<bool> CertificationServices::withdraw_staff_face(const Uuid& staff,
+                                                          const std::string& reason) {
+    const auto before = staff_faces_->face(staff);
+    auto r = staff_faces_->withdraw(staff, reason, session_.actor);
+    if (r && *r && before) {
+        blobs_->erase(before->template_blob);
+        blobs_->erase(before->photo_blob);
+    }
+    return r;
+}
+
+std::optional<Error> CertificationServices::staff_readiness() const {
+    return staff_faces_->certify_readiness(session_.actor);
 }
 
 std::string CertificationServices::seal_template(const Uuid& owner, const vision::FaceTemplate& t) {

@@ -10,6 +10,7 @@
 
 #include "domain/certification_service.h"
 #include "domain/permission.h"
+#include "domain/staff_face.h"
 #include "vision/challenge.h"
 #include "vision/frame_source.h"
 #include "vision/verifier.h"
@@ -22,6 +23,7 @@ class Keyring;
 class BlobCipher;
 class SealedBlobStore;
 class SqliteAuditLog;
+class SqliteStaffFaceRepository;
 }  // namespace pd::store
 
 namespace pd::ui {
@@ -40,6 +42,10 @@ struct CaptureSource {
     [[nodiscard]] std::string key() const;  // "camera:0" / "video:<path>", kept in wxConfig
 };
 
+// wxConfig: whether a clerk must have their own face enrolled before certifying (default yes;
+// an administrator can turn it off in Settings, audited).
+inline constexpr const char* require_staff_face_key = "/certification/require_staff_face";
+
 // How long sealed images are kept (templates stay while the enrolment is in force).
 inline constexpr std::chrono::days evidence_retention{365};
 inline constexpr std::chrono::days reference_photo_retention{3650};
@@ -48,7 +54,9 @@ inline constexpr std::chrono::days reference_photo_retention{3650};
 // thread owns it (a store connection belongs to one thread); workers get plain values.
 class CertificationServices {
   public:
-    explicit CertificationServices(Session& session);
+    // `prepare_demo`: on a demo workspace, enrol the demo retiree and staff face (the
+    // certification area); other users of the services (settings) leave the demo alone.
+    explicit CertificationServices(Session& session, bool prepare_demo = true);
     ~CertificationServices();
     CertificationServices(const CertificationServices&) = delete;
     CertificationServices& operator=(const CertificationServices&) = delete;
@@ -63,12 +71,25 @@ class CertificationServices {
     // The active enrolment's template, opened from the sealed store; nullopt when not enrolled.
     [[nodiscard]] std::optional<vision::FaceTemplate> enrolled_template(const Uuid& retiree);
     // Faces that must not pass as the retiree: the proxy's own enrolment (when the relative is
-    // also a retiree here) and the signed-in staff member's, when enrolled.
+    // also a retiree here) and every enrolled staff member's (any clerk, not only the one
+    // signed in: a colleague could stand in front of the camera too).
     struct ForbiddenFaces {
         std::vector<vision::FaceTemplate> templates;
         std::vector<std::string> kinds;  // "proxy" / "staff", one per template
     };
     [[nodiscard]] ForbiddenFaces forbidden_templates(const std::optional<ProxyAgent>& proxy);
+
+    // Staff members' own faces. Enrolling seals the template and photo under the staff id and
+    // deletes the replaced ones; withdrawing deletes them.
+    [[nodiscard]] StaffFaceService& staff_faces() { return *staff_faces_; }
+    Expected<StaffFace> enrol_staff_face(const Uuid& staff, const ConsentRecord& consent,
+                                         const vision::FaceTemplate& t,
+                                         const std::vector<std::uint8_t>& jpeg,
+                                         std::string model_version);
+    Expected<bool> withdraw_staff_face(const Uuid& staff, const std::string& reason);
+    // Why the signed-in staff member may not certify yet (their own face is required and not
+    // enrolled); nullopt when they may.
+    [[nodiscard]] std::optional<Error> staff_readiness() const;
 
     // Seals a face template / an encoded image for `owner`.
     std::string seal_template(const Uuid& owner, const vision::FaceTemplate& t);
@@ -95,6 +116,8 @@ class CertificationServices {
     std::unique_ptr<store::BlobCipher> cipher_;
     std::unique_ptr<store::SealedBlobStore> blobs_;
     std::unique_ptr<store::SqliteAuditLog> audit_;  // on db_: certifications are audited
+    std::unique_ptr<store::SqliteStaffFaceRepository> staff_face_repo_;
+    std::unique_ptr<StaffFaceService> staff_faces_;
     DefaultScopeResolver scopes_;
     std::unique_ptr<CertificationService> service_;
 };

@@ -13,6 +13,8 @@
 #include <random>
 
 #include "ui/camera_preview.h"
+#include "ui/card_draft.h"
+#include "ui/card_reader_button.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
 #include "ui/enrollment_dialog.h"
@@ -94,6 +96,14 @@ wxString failure_advice(const std::string& code) {
         return _(
             "The face matched the relative or a staff member, not the retiree. Only the "
             "retiree's own face can be certified.");
+    if (code == "face_matches_staff")
+        return _(
+            "The face is a staff member's, not the retiree's. Staff may not stand in for a "
+            "retiree; this attempt is recorded. Only the retiree's own face can be certified.");
+    if (code == "face_matches_proxy")
+        return _(
+            "The face is the assisting relative's, not the retiree's. The relative steps aside; "
+            "only the retiree's own face can be certified.");
     if (code == "engine_unavailable" || code == "source_unavailable" || code == "engine_error")
         return _(
             "The camera or the face engine is not working. Check the camera cable and "
@@ -102,12 +112,13 @@ wxString failure_advice(const std::string& code) {
 }
 
 CertificationWizard::CertificationWizard(wxWindow* parent, CertificationServices& services,
-                                         const Uuid& retiree)
+                                         const Uuid& retiree, std::optional<devices::Card> card)
     : wxDialog(parent, wxID_ANY, _("Certification"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       services_(services),
       retiree_id_(retiree),
-      retiree_(load_retiree(services, retiree)) {
+      retiree_(load_retiree(services, retiree)),
+      card_(std::move(card)) {
     sources_ = services_.sources();
 
     SetFont(theme::base_font());
@@ -172,6 +183,12 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     start_note_ = new wxStaticText(page, wxID_ANY, wxString());
     start_note_->SetForegroundColour(theme::error_colour());
     auto* enrol = new wxButton(page, wxID_ANY, _("Enrol the face..."));
+    enrol_self_ = new wxButton(page, wxID_ANY, _("Enrol my own face..."));
+    card_reader_ = new CardReaderButton(page, [this](const devices::Card& c) { use_card(c); });
+    card_label_ = new wxStaticText(page, wxID_ANY, wxString());
+    auto* card_row = new wxBoxSizer(wxHORIZONTAL);
+    card_row->Add(card_reader_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
+    card_row->Add(card_label_, 1, wxALIGN_CENTER_VERTICAL);
 
     auto* camera_row = new wxBoxSizer(wxHORIZONTAL);
     camera_row->Add(new wxStaticText(page, wxID_ANY, _("Camera")), 0,
@@ -181,9 +198,11 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(start_, 0, wxRIGHT, FromDIP(12));
     buttons->Add(enrol, 0, wxRIGHT, FromDIP(12));
+    buttons->Add(enrol_self_, 0, wxRIGHT, FromDIP(12));
     buttons->Add(start_note_, 1, wxALIGN_CENTER_VERTICAL);
 
     auto* s = new wxBoxSizer(wxVERTICAL);
+    s->Add(card_row, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     s->Add(reasons_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
     s->Add(proxy_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
     s->Add(camera_row, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
@@ -192,16 +211,60 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     page->SetSizer(s);
 
     start_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { start(); });
-    enrol->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        try {
-            EnrollmentDialog dlg(this, services_, retiree_id_, sources_);
-            dlg.ShowModal();
-        } catch (const std::exception& e) {
-            show_error(from_utf8(e.what()));
-        }
-        refresh_eligibility();
-    });
+    enrol->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol_retiree(); });
+    enrol_self_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol_own_face(); });
     return page;
+}
+
+void CertificationWizard::enrol_retiree() {
+    // The enrolment dialog reads cards itself: the wizard's watch pauses meanwhile.
+    card_reader_->pause_watch(true);
+    try {
+        EnrollmentDialog dlg(this, services_,
+                             EnrolmentSubject{EnrolmentSubject::Kind::Retiree, retiree_id_,
+                                              retiree_.name.str(), retiree_.id_number.str()},
+                             sources_, card_);
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(from_utf8(e.what()));
+    }
+    card_reader_->pause_watch(false);
+    refresh_eligibility();
+}
+
+void CertificationWizard::enrol_own_face() {
+    const auto staff = Uuid::parse(services_.session().actor.staff_id);
+    if (!staff) {
+        show_error(_("Only a signed-in staff account can enrol its own face."));
+        return;
+    }
+    try {
+        EnrollmentDialog dlg(
+            this, services_,
+            EnrolmentSubject{
+                EnrolmentSubject::Kind::Staff, *staff, services_.session().actor.staff_name, {}},
+            sources_);
+        dlg.ShowModal();
+    } catch (const std::exception& e) {
+        show_error(from_utf8(e.what()));
+    }
+    refresh_eligibility();
+}
+
+void CertificationWizard::use_card(const devices::Card& card) {
+    card_ = card;
+    refresh_eligibility();
+}
+
+wxString CertificationWizard::start_note() const {
+    return start_note_->GetLabel();
+}
+
+std::vector<wxString> CertificationWizard::reason_lines() const {
+    std::vector<wxString> out;
+    for (const auto* item : reasons_->GetChildren())
+        if (auto* t = dynamic_cast<wxStaticText*>(item->GetWindow())) out.push_back(t->GetLabel());
+    return out;
 }
 
 wxWindow* CertificationWizard::build_live_page(wxWindow* parent) {
@@ -277,7 +340,20 @@ wxWindow* CertificationWizard::build_result_page(wxWindow* parent) {
 
 void CertificationWizard::refresh_eligibility() {
     reasons_->Clear(true);
-    auto e = services_.service().eligibility(retiree_id_, std::nullopt, services_.session().actor);
+    std::optional<PresentedIdentity> presented;
+    if (card_) {
+        const RetireeDraft on_card = draft_from_card(card_->text);
+        presented = PresentedIdentity{on_card.name, on_card.id_number};
+        card_label_->SetLabel(wxString::Format(_("ID card read: %s, %s"), from_utf8(on_card.name),
+                                               from_utf8(on_card.id_number)));
+    } else {
+        card_label_->SetLabel(_("No ID card read: lay the retiree's card on the reader."));
+    }
+    staff_blocker_ = services_.staff_readiness();
+    // Offered to a real account whose face is not on file yet; re-enrolment is in Staff accounts.
+    const auto self = Uuid::parse(services_.session().actor.staff_id);
+    enrol_self_->Show(self && !services_.staff_faces().face(*self));
+    auto e = services_.service().eligibility(retiree_id_, presented, services_.session().actor);
     if (!e) {
         eligibility_.reset();
         auto* t = new wxStaticText(reasons_parent_, wxID_ANY, translate(e.error()));
@@ -306,7 +382,15 @@ void CertificationWizard::refresh_eligibility() {
             }
         }
     }
-    const bool can = eligibility_ && eligibility_->can_certify();
+    // The clerk's own readiness is not the retiree's eligibility, but blocks just the same.
+    if (staff_blocker_) {
+        auto* t = new wxStaticText(reasons_parent_, wxID_ANY, wxString());
+        t->SetFont(theme::heading_font());
+        set_wrapped(t, translate(*staff_blocker_), FromDIP(900));
+        t->SetForegroundColour(theme::error_colour());
+        reasons_->Add(t, 0, wxTOP, FromDIP(6));
+    }
+    const bool can = eligibility_ && eligibility_->can_certify() && !staff_blocker_;
     start_->Enable(can);
     start_note_->SetLabel(can ? wxString()
                               : wxString(_("Certification cannot start: see the reasons above.")));
@@ -321,7 +405,7 @@ void CertificationWizard::show_step(Step s) {
 
 bool CertificationWizard::start() {
     refresh_eligibility();
-    if (!eligibility_ || !eligibility_->can_certify()) return false;
+    if (!eligibility_ || !eligibility_->can_certify() || staff_blocker_) return false;
     if (!proxy_->valid()) {
         start_note_->SetLabel(_("Check the relative's details: a field is marked in red."));
         return false;
@@ -431,7 +515,10 @@ void CertificationWizard::show_result(const CaptureOutcome& outcome) {
                                   return s;
                               }()));
     } else {
-        d << failure_advice(outcome.failure_code);
+        // The service's reason names who the face was (staff, proxy) where the engine can't.
+        const std::string& recorded = attempt_ ? attempt_->record.failure_reason : std::string();
+        d << failure_advice(recorded.rfind("face_matches_", 0) == 0 ? recorded
+                                                                    : outcome.failure_code);
         if (!outcome.error.empty())
             d << "\n\n" << wxString::Format(_("Technical detail: %s"), from_utf8(outcome.error));
         if (attempt_)
@@ -484,6 +571,10 @@ void CertificationWizard::save_pdf(const std::filesystem::path& file) {
 
 wxString CertificationWizard::result_headline() const {
     return headline_->GetLabel();
+}
+
+wxString CertificationWizard::result_details() const {
+    return details_->GetLabel();
 }
 
 void CertificationWizard::show_error(const wxString& what) {

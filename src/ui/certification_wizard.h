@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "devices/card.h"
 #include "domain/certification_service.h"
 #include "ui/certification_worker.h"
 
@@ -18,6 +19,7 @@ class wxBoxSizer;
 namespace pd::ui {
 
 class CameraPreview;
+class CardReaderButton;
 class CertificationServices;
 class ProxyPanel;
 class ReceiptPreview;
@@ -29,7 +31,10 @@ class CertificationWizard final : public wxDialog {
   public:
     enum class Step { Check, Live, Result };
 
-    CertificationWizard(wxWindow* parent, CertificationServices& services, const Uuid& retiree);
+    // `card`: the ID card already read for this retiree (the panel's 读卡), if any; its name and
+    // number are checked against the record and its chip photo goes to the enrolment.
+    CertificationWizard(wxWindow* parent, CertificationServices& services, const Uuid& retiree,
+                        std::optional<devices::Card> card = std::nullopt);
     ~CertificationWizard() override;
 
     // The buttons' actions, public for tests and keyboard shortcuts.
@@ -38,13 +43,25 @@ class CertificationWizard final : public wxDialog {
     void request_review();
     void request_home_visit();
     void save_pdf(const std::filesystem::path& file);
+    // A card laid on the reader at the check step: it becomes the presented identity.
+    void use_card(const devices::Card& card);
+    // The signed-in staff member enrols their own face (required before they certify).
+    void enrol_own_face();
+    void enrol_retiree();
 
     [[nodiscard]] Step step() const { return step_; }
     [[nodiscard]] bool capturing() const { return worker_ != nullptr; }
     [[nodiscard]] const std::optional<AttemptResult>& last_attempt() const { return attempt_; }
     [[nodiscard]] wxString result_headline() const;
+    [[nodiscard]] wxString result_details() const;
     [[nodiscard]] CameraPreview* preview() const { return preview_; }
     [[nodiscard]] ProxyPanel* proxy_panel() const { return proxy_; }
+    [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
+    [[nodiscard]] const std::optional<devices::Card>& card() const { return card_; }
+    [[nodiscard]] const std::optional<Eligibility>& eligibility() const { return eligibility_; }
+    [[nodiscard]] wxString start_note() const;
+    // Every reason line shown on the check step, in order (tests, screen readers).
+    [[nodiscard]] std::vector<wxString> reason_lines() const;
 
   private:
     wxWindow* build_check_page(wxWindow* parent);
@@ -61,6 +78,8 @@ class CertificationWizard final : public wxDialog {
     Uuid retiree_id_;
     Retiree retiree_;
     std::optional<Eligibility> eligibility_;
+    std::optional<devices::Card> card_;
+    std::optional<Error> staff_blocker_;
     std::vector<CaptureSource> sources_;
     std::optional<AttemptResult> attempt_;
     std::optional<ProxyAgent> proxy_at_start_;
@@ -71,6 +90,9 @@ class CertificationWizard final : public wxDialog {
     wxBoxSizer* reasons_ = nullptr;
     wxWindow* reasons_parent_ = nullptr;
     ProxyPanel* proxy_ = nullptr;
+    CardReaderButton* card_reader_ = nullptr;
+    wxStaticText* card_label_ = nullptr;
+    wxButton* enrol_self_ = nullptr;
     wxChoice* source_ = nullptr;
     wxButton* start_ = nullptr;
     wxStaticText* start_note_ = nullptr;

@@ -46,11 +46,50 @@ std::optional<CaptureSource> demo_video_source() {
     return s;
 }
 
+std::optional<std::filesystem::path> demo_staff_photo() {
+    const auto dir = face_testdata_dir();
+    if (!dir) return std::nullopt;
+    // identities.csv: id04, not the person of the demo video.
+    auto p = *dir / "faces" / "verification" / "images" / "img13.jpg";
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) return std::nullopt;
+    return p;
+}
+
+std::optional<std::string> enrol_staff_face_from_photo(CertificationServices& services,
+                                                       const Uuid& staff,
+                                                       const std::filesystem::path& photo) {
+    vision::FaceEngine engine;
+    if (!engine.available()) return engine.unavailable_reason();
+    const cv::Mat image = cv::imread(photo.string());
+    if (image.empty()) return "cannot read " + photo.string();
+    const auto tmpl = engine.template_from_photo(image);
+    if (tmpl.empty()) return "no usable face in " + photo.string();
+    std::vector<std::uint8_t> jpeg;
+    cv::imencode(".jpg", image, jpeg);
+    Session& session = services.session();
+    const ConsentRecord consent{"demo-1",
+                                to_utf8(_("Demo: staff face from a sample photo, consent "
+                                          "simulated.")),
+                                "staff", session.actor.staff_id, session.clock.now()};
+    auto f = services.enrol_staff_face(staff, consent, tmpl, jpeg, face_model_version());
+    if (!f) return f.error().message();
+    return std::nullopt;
+}
+
 void prepare_demo_certification(CertificationServices& services) {
     try {
         const auto source = demo_video_source();
         if (!source) return;
         Session& session = services.session();
+        if (const auto self = Uuid::parse(session.actor.staff_id);
+            self && !services.staff_faces().face(*self)) {
+            if (const auto photo = demo_staff_photo()) {
+                if (auto err = enrol_staff_face_from_photo(services, *self, *photo))
+                    std::fprintf(stderr, "pensiondesk: demo staff face skipped: %s\n",
+                                 err->c_str());
+            }
+        }
         const auto id = IdNumber::parse(demo_retiree_id_number(), session.clock.today());
         if (!id) return;
         auto retiree = services.retirees().by_id_number(*id);

@@ -6,6 +6,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "devices/card.h"
+#include "ui/card_draft.h"
+#include "ui/card_reader_button.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 
@@ -38,6 +41,15 @@ ProxyPanel::ProxyPanel(wxWindow* parent, const Retiree& retiree, const ScriptChe
     row(_("ID number"), id_number_, "id_number");
     row(_("Mobile phone"), phone_, "phone");
     row(_("Relationship"), relationship_, "relationship");
+    // Never in watch mode: the wizard's own 读卡 watches for the retiree's card, and a card
+    // laid down must not land in both.
+    CardReaderSettings reader = CardReaderSettings::from_config();
+    reader.watch = false;
+    card_reader_ = new CardReaderButton(
+        fields_, [this](const devices::Card& card) { fill_from_card(card); }, reader);
+    grid->Add(new wxStaticText(fields_, wxID_ANY, _("Relative's ID card")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    grid->Add(card_reader_, 1, wxEXPAND);
     fields_->SetSizer(grid);
 
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -112,6 +124,14 @@ void ProxyPanel::set(const ProxyDraft& d) {
     phone_->ChangeValue(from_utf8(d.phone));
     relationship_->ChangeValue(from_utf8(d.relationship));
     validate();
+}
+
+void ProxyPanel::fill_from_card(const devices::Card& card) {
+    const RetireeDraft on_card = draft_from_card(card.text);
+    ProxyDraft d = draft();
+    d.name = on_card.name;
+    d.id_number = on_card.id_number;
+    set(d);
 }
 
 }  // namespace pd::ui

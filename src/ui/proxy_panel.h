@@ -13,7 +13,13 @@ class wxComboBox;
 class wxStaticText;
 class wxTextCtrl;
 
+namespace pd::devices {
+struct Card;
+}  // namespace pd::devices
+
 namespace pd::ui {
+
+class CardReaderButton;
 
 // 亲友代办: the relative who assists, validated as it is typed (each field says what is wrong
 // under itself). Off by default: most retirees come alone.
@@ -26,8 +32,11 @@ class ProxyPanel final : public wxPanel {
     [[nodiscard]] std::optional<ProxyAgent> proxy() const;
     // True when nobody assists or every field is right.
     [[nodiscard]] bool valid() const;
-    // Fills the fields (tests; later the ID card reader).
+    // Fills the fields (tests).
     void set(const ProxyDraft& draft);
+    // The relative's own ID card: name and number from the card, phone and relationship kept.
+    void fill_from_card(const devices::Card& card);
+    [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
 
   private:
     void validate();
@@ -42,6 +51,7 @@ class ProxyPanel final : public wxPanel {
     wxTextCtrl* id_number_ = nullptr;
     wxTextCtrl* phone_ = nullptr;
     wxComboBox* relationship_ = nullptr;
+    CardReaderButton* card_reader_ = nullptr;
     std::map<std::string, wxStaticText*> errors_;  // by domain field name
     std::optional<ProxyAgent> proxy_;
 };

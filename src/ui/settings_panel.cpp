@@ -1,5 +1,6 @@
 #include "ui/settings_panel.h"
 
+#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/config.h>
@@ -14,6 +15,8 @@
 #include "store/audit_log.h"
 #include "store/auth_context.h"
 #include "ui/card_reader_button.h"
+#include "ui/certification_services.h"
+#include "ui/chip_photo.h"
 #include "ui/i18n.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -121,19 +124,107 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
     reader_row->Add(port, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
     reader_row->Add(watch, 0, wxALIGN_CENTER_VERTICAL);
 
+    // The chip photo decoder and the staff-face rule: security settings, administrators only.
+    // Loading a library runs its code, so nobody else may point the workstation at one.
+    auto* decoder_label = new wxStaticText(this, wxID_ANY, _("Chip photo de&coder library:"));
+    wxString decoder_path;
+    wxConfigBase::Get()->Read(photo_decoder_key, &decoder_path);
+    auto* decoder = new wxTextCtrl(this, wxID_ANY, decoder_path, wxDefaultPosition,
+                                   wxSize(FromDIP(360), -1), wxTE_PROCESS_ENTER);
+    decoder->SetName("photo_decoder");
+    decoder->SetHint(_("the reader vendor's WLT decoder (.so / .dll)"));
+    decoder->Enable(may_change);
+    const auto save_decoder = [&session, decoder, applied](wxEvent& event) {
+        event.Skip();
+        if (!allows(session.actor, Permission::SettingsChange)) return;
+        const wxString before = wxConfigBase::Get()->Read(photo_decoder_key, wxString());
+        const wxString now = decoder->GetValue().Strip(wxString::both);
+        if (now == before) return;
+        wxConfigBase::Get()->Write(photo_decoder_key, now);
+        wxConfigBase::Get()->Flush();
+        audit_setting(session, "photo_decoder", to_utf8(now));
+        applied->SetLabel(_("Saved. The next card read uses the new decoder."));
+    };
+    decoder->Bind(wxEVT_KILL_FOCUS, save_decoder);
+    decoder->Bind(wxEVT_TEXT_ENTER, save_decoder);
+    auto* decoder_row = new wxBoxSizer(wxHORIZONTAL);
+    decoder_row->Add(decoder_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    decoder_row->Add(decoder, 0, wxALIGN_CENTER_VERTICAL);
+
+    auto* require_face = new wxCheckBox(
+        this, wxID_ANY, _("Each clerk's own face must be enrolled before they certify"));
+    require_face->SetName("require_staff_face");
+    require_face->SetValue(wxConfigBase::Get()->ReadBool(require_staff_face_key, true));
+    require_face->Enable(may_change);
+    require_face->Bind(wxEVT_CHECKBOX, [&session, require_face, applied](wxCommandEvent&) {
+        if (!allows(session.actor, Permission::SettingsChange)) return;
+        wxConfigBase::Get()->Write(require_staff_face_key, require_face->GetValue());
+        wxConfigBase::Get()->Flush();
+        audit_setting(session, "require_staff_face", require_face->GetValue() ? "on" : "off");
+        applied->SetLabel(_("Saved. Certification windows opened from now on use it."));
+    });
+
+    // The signed-in staff member's own face: its state, and withdrawing it.
+    auto* face_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* face_state = new wxStaticText(this, wxID_ANY, wxString());
+    face_state->SetName("own_face_state");
+    auto* withdraw = new wxButton(this, wxID_ANY, _("Withdraw my face"));
+    withdraw->SetName("withdraw_own_face");
+    face_row->Add(face_state, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
+    face_row->Add(withdraw, 0, wxALIGN_CENTER_VERTICAL);
+    const auto self = Uuid::parse(session.actor.staff_id);
+    const auto show_face = [&session, self, face_state, withdraw] {
+        std::optional<StaffFace> face;
+        try {
+            if (self) face = CertificationServices(session, false).staff_faces().face(*self);
+        } catch (const std::exception& e) {
+            face_state->SetLabel(from_utf8(e.what()));
+            withdraw->Hide();
+            return;
+        }
+        face_state->SetLabel(
+            face ? wxString::Format(
+                       _("My own face: on file since %s."),
+                       wxDateTime(std::chrono::system_clock::to_time_t(face->enrolled_at))
+                           .Format("%Y-%m-%d"))
+                 : wxString(_("My own face: not on file. Enrol it in the certification "
+                              "window.")));
+        withdraw->Show(face.has_value());
+    };
+    show_face();
+    withdraw->Bind(wxEVT_BUTTON, [this, &session, self, show_face, applied](wxCommandEvent&) {
+        if (!self) return;
+        try {
+            CertificationServices services(session, false);
+            auto r = services.withdraw_staff_face(*self, "withdrawn by the staff member");
+            if (!r)
+                applied->SetLabel(translate(r.error()));
+            else
+                applied->SetLabel(_("Your face was deleted from this workstation."));
+        } catch (const std::exception& e) {
+            applied->SetLabel(from_utf8(e.what()));
+        }
+        show_face();
+        Layout();
+    });
+
     auto* where = new wxStaticText(
         this, wxID_ANY, wxString::Format(_("Workspace: %s"), from_path(session.workspace.path)));
     where->SetForegroundColour(theme::muted_colour());
     auto* later = new wxStaticText(
         this, wxID_ANY,
-        _("Camera and sync server settings come with those features in a later release."));
+        _("The camera is chosen in the certification window and remembered there. Sync server "
+          "settings come with sync in a later release."));
     later->Wrap(FromDIP(720));
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(heading, 0, wxALL, FromDIP(12));
     top->Add(row, 0, wxLEFT | wxRIGHT, FromDIP(12));
     top->Add(reader_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    top->Add(decoder_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     top->Add(idle_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    top->Add(require_face, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
+    top->Add(face_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     top->Add(applied, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
     top->Add(where, 0, wxALL, FromDIP(12));
     top->Add(later, 0, wxLEFT | wxRIGHT, FromDIP(12));

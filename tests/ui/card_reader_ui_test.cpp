@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/idsim_process.h"
 #include "devices/card.h"
 #include "ui/card_reader_button.h"
 #include "ui/registry_panel.h"
@@ -100,44 +101,10 @@ wxString text_of(wxWindow* w) {
     return t ? t->GetValue() : wxString();
 }
 
-// pensiondesk-idsim as a child process: the pty path from its first line, commands on a FIFO.
-class Simulator {
+// The simulated reader, started with this build's pensiondesk-idsim.
+class Simulator : public pd::test::IdsimProcess {
   public:
-    Simulator(const fs::path& card, const fs::path& fifo) : fifo_(fifo) {
-        const std::string cmd = std::string("'") + PD_IDSIM + "' --card '" + card.string() +
-                                "' --control '" + fifo.string() + "'";
-        pipe_ = ::popen(cmd.c_str(), "r");
-        if (!pipe_) return;
-        char line[512] = {};
-        if (std::fgets(line, sizeof line, pipe_)) {
-            path_ = line;
-            while (!path_.empty() && (path_.back() == '\n' || path_.back() == '\r'))
-                path_.pop_back();
-        }
-    }
-    Simulator(const Simulator&) = delete;
-    Simulator& operator=(const Simulator&) = delete;
-    ~Simulator() { stop(); }
-    // Asks it to quit through the FIFO (so before the FIFO's folder goes) and waits for it.
-    void stop() {
-        if (!pipe_) return;
-        send("quit");
-        ::pclose(pipe_);
-        pipe_ = nullptr;
-    }
-    [[nodiscard]] const std::string& path() const { return path_; }
-    void send(const std::string& line) const {
-        const int fd = ::open(fifo_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) return;
-        const std::string text = line + "\n";
-        [[maybe_unused]] const auto n = ::write(fd, text.data(), text.size());
-        ::close(fd);
-    }
-
-  private:
-    fs::path fifo_;
-    FILE* pipe_ = nullptr;
-    std::string path_;
+    Simulator(const fs::path& card, const fs::path& fifo) : IdsimProcess(PD_IDSIM, card, fifo) {}
 };
 
 std::string name_on_record(pd::ui::Session& session) {

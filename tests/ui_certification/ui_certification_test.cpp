@@ -1,17 +1,21 @@
 // The certification wizard end to end under Xvfb: the real panel, wizard, worker, face engine,
 // services and store, on the shared test video instead of a webcam. Screenshots of each step
 // go to <build>/ui_certification_screenshots.
+#include <SQLiteCpp/Statement.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
 #include <wx/fileconf.h>
 #include <wx/frame.h>
 #include <wx/image.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/utils.h>
 
 #include <chrono>
@@ -24,9 +28,13 @@
 #include <opencv2/imgcodecs.hpp>
 #include <random>
 
+#include "../support/idsim_process.h"
 #include "devices/card.h"
+#include "domain/audit.h"
 #include "domain/id_number.h"
 #include "domain/receipt_code.h"
+#include "store/audit_log.h"
+#include "store/auth_context.h"
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/sqlite_certification_repository.h"
@@ -35,6 +43,7 @@
 #include "ui/certification_panel.h"
 #include "ui/certification_services.h"
 #include "ui/certification_wizard.h"
+#include "ui/chip_photo.h"
 #include "ui/demo_certification.h"
 #include "ui/enrollment_dialog.h"
 #include "ui/i18n.h"
@@ -43,6 +52,7 @@
 #include "ui/review_dialog.h"
 #include "ui/screenshot.h"
 #include "ui/session.h"
+#include "ui/settings_panel.h"
 #include "ui/text.h"
 #include "vision/face_engine.h"
 
@@ -73,6 +83,13 @@ bool pump_until(const std::function<bool()>& done, std::chrono::seconds timeout)
         wxMilliSleep(5);
     }
     return true;
+}
+
+// A click as the button's own event, as wxUIActionSimulator would end up sending it.
+void press(wxButton* button) {
+    wxCommandEvent e(wxEVT_BUTTON, button->GetId());
+    e.SetEventObject(button);
+    button->ProcessWindowEvent(e);
 }
 
 void pump_for(std::chrono::milliseconds d) {
@@ -110,7 +127,7 @@ class WizardTest : public ::testing::Test {
         setenv("PENSIONDESK_TESTDATA", testdata().c_str(), 1);
         session_ = pd::ui::Session::open(
             dir_ / "w.sqlite",
-            pd::Actor{"test-supervisor", "测试主管", "test-ws", pd::Role::Supervisor, {}, {}});
+            pd::Actor{kStaffId, "测试主管", "test-ws", pd::Role::Supervisor, {}, {}});
         frame_ = new wxFrame(nullptr, wxID_ANY, "certification", wxPoint(0, 0), wxSize(1200, 860));
         panel_ = new pd::ui::CertificationPanel(frame_, *session_);
         auto* s = new wxBoxSizer(wxVERTICAL);
@@ -122,7 +139,16 @@ class WizardTest : public ::testing::Test {
         ASSERT_TRUE(source);
         source->pacing = pd::vision::Pacing::as_fast_as_possible;
         panel_->services().forced_source = *source;
+        // The workstation requires the clerk's own face before they certify: someone else's
+        // than the video's, as at a real counter.
+        const auto photo = pd::ui::demo_staff_photo();
+        ASSERT_TRUE(photo);
+        const auto err =
+            pd::ui::enrol_staff_face_from_photo(panel_->services(), staff_id(), *photo);
+        ASSERT_FALSE(err) << *err;
     }
+    static constexpr const char* kStaffId = "01890a5d-ac96-774b-bcce-b302099a8057";
+    static pd::Uuid staff_id() { return *pd::Uuid::parse(kStaffId); }
     void TearDown() override {
         if (frame_ != nullptr) frame_->Destroy();
         pump_for(100ms);
@@ -252,7 +278,11 @@ TEST_F(WizardTest, NotEnrolledIsExplainedThenEnrolmentThenClosingMidChallengeWri
     // Enrolment: consent, a live capture with one action, the clerk's confirmation.
     {
         auto sources = services.sources();
-        auto* enrol = new pd::ui::EnrollmentDialog(wizard, services, retiree, sources);
+        auto* enrol = new pd::ui::EnrollmentDialog(
+            wizard, services,
+            pd::ui::EnrolmentSubject{pd::ui::EnrolmentSubject::Kind::Retiree, retiree, d.name,
+                                     d.id_number},
+            sources);
         enrol->Show();
         EXPECT_FALSE(enrol->start_capture());  // no consent yet
         enrol->give_consent(true);
@@ -436,44 +466,216 @@ TEST_F(WizardTest, TheProxysOwnFaceIsRefusedWithThatReason) {
     wizard->Destroy();
 }
 
+// The clerk's own face: required before they certify, enrolled through the staff enrolment
+// dialog, and then refused when it is the face presented for a retiree (a clerk "certifying"
+// an absent retiree with their own face).
+TEST_F(WizardTest, ClerksOwnFaceIsRequiredThenRefusedInPlaceOfTheRetiree) {
+    auto& services = panel_->services();
+    ASSERT_TRUE(services.staff_faces().required());
+    ASSERT_TRUE(services.withdraw_staff_face(staff_id(), "test: start without a face"));
+    EXPECT_FALSE(services.staff_faces().face(staff_id()));
+
+    pd::RetireeDraft d;
+    const std::string first17 = "61010319470707004";
+    d.id_number = first17 + pd::IdNumber::check_character(first17);
+    d.name = "孙桂兰";
+    d.employer_unit = "陕西省测试单位";
+    auto reg = session_->registry->register_retiree(d, session_->actor);
+    ASSERT_TRUE(reg);
+    const pd::Uuid retiree = reg->id;
+    {
+        pd::vision::FaceEngine engine;
+        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
+        const cv::Mat photo =
+            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
+                       cv::IMREAD_COLOR);
+        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
+        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
+                                        session_->actor.staff_id, session_->clock.now()};
+        auto e = services.service().begin_enrollment(retiree, consent, t, t,
+                                                     pd::ui::face_model_version(), session_->actor);
+        ASSERT_TRUE(e);
+        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
+    }
+
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    wizard->Raise();
+    // The retiree could be certified; the clerk cannot yet, and the screen says why.
+    ASSERT_TRUE(wizard->eligibility());
+    EXPECT_TRUE(wizard->eligibility()->can_certify());
+    EXPECT_FALSE(wizard->start());
+    bool explained = false;
+    for (const auto& line : wizard->reason_lines())
+        explained = explained || line.Contains(pd::ui::from_utf8("您本人的人脸"));
+    EXPECT_TRUE(explained);
+    shot(wizard, "15-wizard-clerk-face-missing");
+
+    // The clerk enrols their own face at the camera (the video plays the clerk here).
+    {
+        auto sources = services.sources();
+        auto* enrol = new pd::ui::EnrollmentDialog(
+            wizard, services,
+            pd::ui::EnrolmentSubject{
+                pd::ui::EnrolmentSubject::Kind::Staff, staff_id(), session_->actor.staff_name, {}},
+            sources);
+        enrol->Show();
+        enrol->give_consent(true);
+        ASSERT_TRUE(enrol->start_capture());
+        ASSERT_TRUE(pump_until([&] { return !enrol->capturing(); }, 120s));
+        ASSERT_TRUE(enrol->captured()) << enrol->status().utf8_string();
+        enrol->confirm_identity(true);
+        shot(enrol, "16-staff-face-enrolment");
+        ASSERT_TRUE(enrol->confirm()) << enrol->status().utf8_string();
+        enrol->Destroy();
+    }
+    const auto face = services.staff_faces().face(staff_id());
+    ASSERT_TRUE(face);
+    EXPECT_EQ(face->consent.text_version, "staff-2026-1");
+    EXPECT_EQ(face->consent.given_by, "staff");
+
+    // Now the clerk may certify; their own face in front of the camera is refused by name.
+    ASSERT_TRUE(wizard->start()) << wizard->start_note().utf8_string();
+    ASSERT_TRUE(pump_until(
+        [&] { return wizard->step() == pd::ui::CertificationWizard::Step::Result; }, 120s));
+    ASSERT_TRUE(wizard->last_attempt());
+    const auto& rec = wizard->last_attempt()->record;
+    EXPECT_EQ(rec.outcome, pd::CertificationOutcome::Failed);
+    EXPECT_EQ(rec.failure_reason, "face_matches_staff");
+    wxString details = wizard->result_details();
+    details.Replace("\n", wxEmptyString);
+    EXPECT_TRUE(details.Contains(pd::ui::from_utf8("工作人员的人脸"))) << details.utf8_string();
+    shot(wizard, "17-wizard-clerk-face-refused");
+    wizard->Destroy();
+}
+
+// Settings for the chip photo decoder and the staff-face rule: an administrator changes them,
+// each change is audited; a clerk sees them disabled and a forced event changes nothing. A
+// staff member withdraws their own face there, and its sealed copies go with it.
+TEST(CertificationSettings, DecoderAndStaffFaceRuleAreAdministratorsAndAuditedAndFacesWithdraw) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        FAIL() << "no DISPLAY: run under Xvfb (xvfb-run -a, as scripts/test does)";
+    }
+    const fs::path dir = fs::temp_directory_path() /
+                         ("pd-uicert-settings-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir / "config");
+    setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+    setenv("PENSIONDESK_TESTDATA", testdata().c_str(), 1);
+    auto* previous = wxConfigBase::Set(new wxFileConfig("pensiondesk-settings-test", wxEmptyString,
+                                                        (dir / "config.ini").string(),
+                                                        wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    const std::string admin_id = "01890a5d-ac96-774b-bcce-b302099a80a1";
+    const std::string clerk_id = "01890a5d-ac96-774b-bcce-b302099a80c1";
+    auto session = pd::ui::Session::open(
+        dir / "w.sqlite",
+        pd::Actor{admin_id, "管理员", "test-ws", pd::Role::Administrator, {}, {}});
+    const auto settings_audit = [&] {
+        pd::AuditQuery q;
+        q.action = pd::AuditAction::SettingChanged;
+        return session->auth->audit().find(q);
+    };
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "settings", wxPoint(0, 0), wxSize(1100, 700));
+    auto* panel = new pd::ui::SettingsPanel(frame, *session);
+    frame->Show();
+    pump_for(200ms);
+    auto* decoder = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("photo_decoder", panel));
+    auto* rule = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("require_staff_face", panel));
+    ASSERT_NE(decoder, nullptr);
+    ASSERT_NE(rule, nullptr);
+    EXPECT_TRUE(decoder->IsEnabled());
+    EXPECT_TRUE(rule->GetValue());  // on unless an administrator turns it off
+    decoder->ChangeValue("/opt/vendor/libwltrs.so");
+    wxCommandEvent enter(wxEVT_TEXT_ENTER, decoder->GetId());
+    enter.SetEventObject(decoder);
+    decoder->ProcessWindowEvent(enter);
+    EXPECT_EQ(wxConfigBase::Get()->Read(pd::ui::photo_decoder_key, wxString()),
+              "/opt/vendor/libwltrs.so");
+    rule->SetValue(false);
+    wxCommandEvent toggle(wxEVT_CHECKBOX, rule->GetId());
+    toggle.SetEventObject(rule);
+    rule->ProcessWindowEvent(toggle);
+    EXPECT_FALSE(wxConfigBase::Get()->ReadBool(pd::ui::require_staff_face_key, true));
+    auto entries = settings_audit();
+    ASSERT_EQ(entries.size(), 2U);
+    EXPECT_EQ(entries[0].subject_id, "require_staff_face");  // newest first
+    EXPECT_EQ(entries[0].detail, "off");
+    EXPECT_EQ(entries[1].subject_id, "photo_decoder");
+    shot(frame, "21-settings-administrator");
+    frame->Destroy();
+    pump_for(100ms);
+
+    // A clerk: the controls are disabled, and a forced event is refused without a trace.
+    session->actor = pd::Actor{clerk_id, "窗口经办", "test-ws", pd::Role::CounterClerk, {}, "6101"};
+    {
+        pd::ui::CertificationServices services(*session, false);
+        const auto photo = pd::ui::demo_staff_photo();
+        ASSERT_TRUE(photo);
+        const auto err =
+            pd::ui::enrol_staff_face_from_photo(services, *pd::Uuid::parse(clerk_id), *photo);
+        ASSERT_FALSE(err) << *err;
+    }
+    frame = new wxFrame(nullptr, wxID_ANY, "settings", wxPoint(0, 0), wxSize(1100, 700));
+    panel = new pd::ui::SettingsPanel(frame, *session);
+    frame->Show();
+    pump_for(200ms);
+    decoder = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("photo_decoder", panel));
+    ASSERT_NE(decoder, nullptr);
+    EXPECT_FALSE(decoder->IsEnabled());
+    decoder->ChangeValue("/tmp/evil.so");
+    wxCommandEvent forced(wxEVT_TEXT_ENTER, decoder->GetId());
+    forced.SetEventObject(decoder);
+    decoder->ProcessWindowEvent(forced);
+    EXPECT_EQ(wxConfigBase::Get()->Read(pd::ui::photo_decoder_key, wxString()),
+              "/opt/vendor/libwltrs.so");
+    EXPECT_EQ(settings_audit().size(), 2U);
+
+    // The clerk's own face is on file; withdrawing it deletes it and its sealed copies.
+    auto* state = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("own_face_state", panel));
+    auto* withdraw =
+        dynamic_cast<wxButton*>(wxWindow::FindWindowByName("withdraw_own_face", panel));
+    ASSERT_NE(state, nullptr);
+    ASSERT_NE(withdraw, nullptr);
+    EXPECT_TRUE(withdraw->IsShown());
+    EXPECT_TRUE(state->GetLabel().Contains(pd::ui::from_utf8("已于"))) << state->GetLabel();
+    shot(frame, "22-settings-clerk");
+    std::int64_t sealed_before = 0;
+    {
+        pd::store::Database db(dir / "w.sqlite");
+        SQLite::Statement q(db.sql(), "SELECT count(*) FROM sealed_blob WHERE owner_id = ?");
+        q.bind(1, clerk_id);
+        ASSERT_TRUE(q.executeStep());
+        sealed_before = q.getColumn(0).getInt64();
+    }
+    EXPECT_EQ(sealed_before, 2);  // template and photo
+    press(withdraw);
+    EXPECT_FALSE(withdraw->IsShown());
+    EXPECT_TRUE(state->GetLabel().Contains(pd::ui::from_utf8("尚未采集"))) << state->GetLabel();
+    {
+        pd::ui::CertificationServices services(*session, false);
+        EXPECT_FALSE(services.staff_faces().face(*pd::Uuid::parse(clerk_id)));
+        SQLite::Statement q(services.database().sql(),
+                            "SELECT count(*) FROM sealed_blob WHERE owner_id = ?");
+        q.bind(1, clerk_id);
+        ASSERT_TRUE(q.executeStep());
+        EXPECT_EQ(q.getColumn(0).getInt64(), 0);
+        pd::AuditQuery aq;
+        aq.action = pd::AuditAction::StaffFaceWithdrawn;
+        EXPECT_EQ(session->auth->audit().find(aq).size(), 1U);
+    }
+    frame->Destroy();
+    pump_for(100ms);
+    session.reset();
+    delete wxConfigBase::Set(previous);
+    fs::remove_all(dir);
+}
+
 #ifdef PD_IDSIM
 namespace {
 
-// pensiondesk-idsim as a child process: the pty path from its first line, commands on a FIFO.
-class Simulator {
+// The simulated reader, started with this build's pensiondesk-idsim.
+class Simulator : public pd::test::IdsimProcess {
   public:
-    Simulator(const fs::path& card, const fs::path& fifo) : fifo_(fifo) {
-        const std::string cmd = std::string("'") + PD_IDSIM + "' --card '" + card.string() +
-                                "' --control '" + fifo.string() + "'";
-        pipe_ = ::popen(cmd.c_str(), "r");
-        if (!pipe_) return;
-        char line[512] = {};
-        if (std::fgets(line, sizeof line, pipe_)) {
-            path_ = line;
-            while (!path_.empty() && (path_.back() == '\n' || path_.back() == '\r'))
-                path_.pop_back();
-        }
-    }
-    Simulator(const Simulator&) = delete;
-    Simulator& operator=(const Simulator&) = delete;
-    ~Simulator() { stop(); }
-    // Asks it to quit through the FIFO (so before the FIFO's folder goes) and waits for it.
-    void stop() {
-        if (!pipe_) return;
-        const int fd = ::open(fifo_.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd >= 0) {
-            [[maybe_unused]] const auto n = ::write(fd, "quit\n", 5);
-            ::close(fd);
-        }
-        ::pclose(pipe_);
-        pipe_ = nullptr;
-    }
-    [[nodiscard]] const std::string& path() const { return path_; }
-
-  private:
-    fs::path fifo_;
-    FILE* pipe_ = nullptr;
-    std::string path_;
+    Simulator(const fs::path& card, const fs::path& fifo) : IdsimProcess(PD_IDSIM, card, fifo) {}
 };
 
 }  // namespace
@@ -580,6 +782,106 @@ TEST(CertificationCardReader, CardHolderIsSelectedAndTheNameOnTheCardIsChecked) 
     delete wxConfigBase::Set(previous);
     sim.stop();
     fs::remove_all(dir);
+}
+
+// The card read in the wizard itself: its name (one character off) is a reason there and
+// blocks the start. At enrolment the card's chip photo (decoded by the configured vendor-style
+// library) sits beside the live picture; without a decoder the clerk is told why there is no
+// photo; somebody else's card is refused before anything is captured.
+TEST_F(WizardTest, CardInTheWizardAndTheChipPhotoAtEnrolment) {
+    auto& services = panel_->services();
+    const std::string first17 = "61010319500505005";
+    const std::string id_number = first17 + pd::IdNumber::check_character(first17);
+    pd::RetireeDraft d;
+    d.id_number = id_number;
+    d.name = "周秀英";
+    d.employer_unit = "陕西省测试单位";
+    auto reg = session_->registry->register_retiree(d, session_->actor);
+    ASSERT_TRUE(reg);
+    const fs::path card_json = dir_ / "card.json";
+    {
+        std::ofstream out(card_json);
+        out << R"({"type":"resident_id","name":"周秀瑛","sex":"2","nation":"01",)"
+            << R"("birth_date":"19500505","address":"陕西省西安市测试路2号",)"
+            << R"("id_number":")" << id_number << R"(","issuing_authority":"西安市公安局",)"
+            << R"("valid_from":"20100101","valid_to":"长期","newest_address":null})";
+    }
+    Simulator sim(card_json, dir_ / "control");
+    ASSERT_FALSE(sim.path().empty()) << "pensiondesk-idsim did not start";
+    auto* previous = wxConfigBase::Set(
+        new wxFileConfig("pensiondesk-wizard-card-test", wxEmptyString,
+                         (dir_ / "config.ini").string(), wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    wxConfigBase::Get()->Write(pd::ui::CardReaderSettings::port_key, pd::ui::from_utf8(sim.path()));
+    wxConfigBase::Get()->Write(pd::ui::CardReaderSettings::watch_key, false);
+    wxConfigBase::Get()->Write(pd::ui::photo_decoder_key, PD_FAKE_WLT_DECODER);
+
+    auto* wizard = new pd::ui::CertificationWizard(frame_, services, reg->id);
+    wizard->Show();
+    wizard->Raise();
+    EXPECT_FALSE(wizard->card());
+    press(wizard->card_reader()->button());
+    EXPECT_TRUE(pump_until([&] { return wizard->card().has_value(); }, 15s))
+        << wizard->card_reader()->status().utf8_string();
+    ASSERT_TRUE(wizard->eligibility());
+    EXPECT_FALSE(wizard->eligibility()->can_certify());
+    bool named = false;
+    for (const auto& line : wizard->reason_lines())
+        named = named || line.Contains(pd::ui::from_utf8("周秀瑛"));
+    EXPECT_TRUE(named);
+    EXPECT_FALSE(wizard->start());
+    shot(wizard, "18-wizard-card-name-differs");
+
+    // Enrolment with the card read there: the chip photo is decoded and shown.
+    auto sources = services.sources();
+    const pd::ui::EnrolmentSubject subject{pd::ui::EnrolmentSubject::Kind::Retiree, reg->id, d.name,
+                                           d.id_number};
+    {
+        auto* enrol = new pd::ui::EnrollmentDialog(wizard, services, subject, sources);
+        enrol->Show();
+        EXPECT_FALSE(enrol->chip_photo_shown());
+        // A card already read is lifted and laid down again, as at the counter.
+        sim.send("lift");
+        sim.send("place");
+        press(enrol->card_reader()->button());
+        EXPECT_TRUE(pump_until([&] { return enrol->chip_photo_shown(); }, 15s))
+            << enrol->card_reader()->status().utf8_string() << " / "
+            << enrol->chip_note().utf8_string();
+        EXPECT_FALSE(enrol->card_mismatch());
+        // The number is the retiree's; the differing name is said, not silently accepted.
+        wxString status = enrol->status();
+        status.Replace("\n", wxEmptyString);
+        EXPECT_TRUE(status.Contains(pd::ui::from_utf8("周秀瑛"))) << status.utf8_string();
+        shot(enrol, "19-enrolment-chip-photo");
+        enrol->Destroy();
+    }
+    // No decoder configured: no photo, and the reason instead of an empty frame.
+    wxConfigBase::Get()->Write(pd::ui::photo_decoder_key, wxString());
+    {
+        auto* enrol =
+            new pd::ui::EnrollmentDialog(wizard, services, subject, sources, wizard->card());
+        EXPECT_FALSE(enrol->chip_photo_shown());
+        EXPECT_TRUE(enrol->chip_note().Contains(pd::ui::from_utf8("解码"))) << enrol->chip_note();
+        enrol->Destroy();
+    }
+    // Somebody else's card: refused, nothing can be captured or confirmed.
+    {
+        pd::devices::Card other = *wizard->card();
+        const std::string other17 = "61010319480808006";
+        other.text.id_number = other17 + pd::IdNumber::check_character(other17);
+        auto* enrol = new pd::ui::EnrollmentDialog(wizard, services, subject, sources, other);
+        enrol->Show();
+        EXPECT_TRUE(enrol->card_mismatch());
+        enrol->give_consent(true);
+        EXPECT_FALSE(enrol->start_capture());
+        EXPECT_TRUE(enrol->status().Contains(pd::ui::from_utf8(other.text.id_number)));
+        shot(enrol, "20-enrolment-other-card");
+        enrol->Destroy();
+    }
+    EXPECT_FALSE(services.certifications().active_enrollment(reg->id));
+    wizard->Destroy();
+    pump_for(100ms);
+    delete wxConfigBase::Set(previous);
+    sim.stop();
 }
 #endif
 
