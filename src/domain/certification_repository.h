@@ -42,6 +42,10 @@ class CertificationRepository {
     [[nodiscard]] virtual std::vector<ValidityRow> validity_by_unit(
         std::string_view unit) const = 0;
 
+    // The relatives who assisted this retiree at a certification, the most recent first. A
+    // certification with a proxy adds or refreshes its relative in the same transaction.
+    [[nodiscard]] virtual std::vector<ProxyAgent> known_proxies(const Uuid& retiree) const = 0;
+
     virtual void add(const HomeVisitCase& c, const ChangeNote& note) = 0;
     [[nodiscard]] virtual std::vector<HomeVisitCase> home_visits(const Uuid& retiree) const = 0;
 };

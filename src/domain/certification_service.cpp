@@ -326,6 +326,14 @@ Expected<std::vector<Certification>> CertificationService::history(const Uuid& r
     return newest_first(certs_.history(retiree));
 }
 
+Expected<std::vector<ProxyAgent>> CertificationService::known_proxies(const Uuid& retiree,
+                                                                      const Actor& actor) const {
+    // Offered while certifying: the relatives' ID numbers and phones are personal data too.
+    auto r = load_for(retiree, Permission::RetireeCertify, actor);
+    if (!r) return r.error();
+    return certs_.known_proxies(retiree);
+}
+
 Expected<DueLists> CertificationService::due_lists(std::string_view unit,
                                                    const Actor& actor) const {
     if (!allows(actor, Permission::RetireeView)) {

@@ -83,6 +83,9 @@ class CertificationService {
 
     [[nodiscard]] Expected<std::vector<Certification>> history(const Uuid& retiree,
                                                                const Actor& actor) const;
+    // The relatives who assisted this retiree before, the most recent first.
+    [[nodiscard]] Expected<std::vector<ProxyAgent>> known_proxies(const Uuid& retiree,
+                                                                  const Actor& actor) const;
 
     // For `unit` (empty: every unit the actor may see), filtered to the actor's scope.
     [[nodiscard]] Expected<DueLists> due_lists(std::string_view unit, const Actor& actor) const;

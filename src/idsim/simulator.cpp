@@ -412,6 +412,14 @@ std::string Simulator::control(std::string_view line) {
     try {
         if (verb == "place") {
             place_card();
+        } else if (verb == "card") {
+            // Another person's card laid down (a relative's, at the same counter).
+            std::string path;
+            std::getline(in >> std::ws, path);
+            if (path.empty()) return "error: card needs a card JSON file";
+            SimCard next = load_card_file(path);
+            next.present = true;
+            set_card(std::move(next));
         } else if (verb == "lift" || verb == "no_card") {
             lift_card();
         } else if (verb == "clear") {

@@ -9,7 +9,7 @@ namespace pd::store {
 namespace {
 
 // Ordered; never edit a shipped step.
-constexpr std::array<const char*, 2> kSteps{
+constexpr std::array<const char*, 3> kSteps{
     R"sql(
 CREATE TABLE certification (
     id                 TEXT PRIMARY KEY,
@@ -95,6 +95,20 @@ CREATE TABLE staff_face (
     model_version       TEXT NOT NULL,
     enrolled_by         TEXT NOT NULL,
     enrolled_at         TEXT NOT NULL
+);
+)sql",
+    // The relatives who assisted a retiree (亲友代办), kept on the retiree's record so the next
+    // visit offers them instead of retyping; filled in the certification's own transaction.
+    R"sql(
+CREATE TABLE retiree_proxy (
+    retiree_id   TEXT NOT NULL REFERENCES retiree(uuid),
+    id_number    TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    phone        TEXT NOT NULL,
+    relationship TEXT NOT NULL,
+    first_seen   TEXT NOT NULL,
+    last_seen    TEXT NOT NULL,
+    PRIMARY KEY (retiree_id, id_number)
 );
 )sql",
 };

@@ -266,6 +266,22 @@ void SqliteCertificationRepository::write(const Certification& c, bool insert,
         st.bind(22, c.reviewed_by);
         st.bind(23, c.review_reason);
         if (st.exec() != 1) throw StoreError("no such certification " + c.id.str());
+        if (insert && c.proxy) {
+            SQLite::Statement p(
+                db_.sql(),
+                "INSERT INTO retiree_proxy (retiree_id, id_number, name, phone, relationship, "
+                "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                "ON CONFLICT (retiree_id, id_number) DO UPDATE SET name = excluded.name, "
+                "phone = excluded.phone, relationship = excluded.relationship, "
+                "last_seen = excluded.last_seen");
+            p.bind(1, c.retiree_id.str());
+            p.bind(2, c.proxy->id_number.str());
+            p.bind(3, c.proxy->name.str());
+            p.bind(4, c.proxy->phone.str());
+            p.bind(5, c.proxy->relationship);
+            p.bind(6, to_utc_iso(c.at));
+            p.exec();
+        }
         append_outbox(db_.sql(), event_ids_.next(clock_.now()), "certification", c.id.str(),
                       note.operation, payload(c), to_utc_iso(clock_.now()), note.actor);
         tx.commit();
@@ -394,6 +410,21 @@ std::vector<ValidityRow> SqliteCertificationRepository::validity_by_unit(
         throw StoreError("listing certification validity for unit '" + std::string(unit) +
                          "': " + e.what());
     }
+}
+
+std::vector<ProxyAgent> SqliteCertificationRepository::known_proxies(const Uuid& retiree) const {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT name, id_number, phone, relationship FROM retiree_proxy "
+                        "WHERE retiree_id = ? ORDER BY last_seen DESC, id_number");
+    q.bind(1, retiree.str());
+    std::vector<ProxyAgent> out;
+    while (q.executeStep()) {
+        out.push_back(ProxyAgent{PersonName::from_storage(q.getColumn(0).getString()),
+                                 IdNumber::from_storage(q.getColumn(1).getString()),
+                                 MobilePhone::from_storage(q.getColumn(2).getString()),
+                                 q.getColumn(3).getString()});
+    }
+    return out;
 }
 
 void SqliteCertificationRepository::add(const HomeVisitCase& c, const ChangeNote& note) {

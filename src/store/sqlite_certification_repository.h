@@ -23,6 +23,7 @@ class SqliteCertificationRepository final : public CertificationRepository {
     void activate(const Enrollment& confirmed, const ChangeNote& note) override;
 
     [[nodiscard]] std::vector<ValidityRow> validity_by_unit(std::string_view unit) const override;
+    [[nodiscard]] std::vector<ProxyAgent> known_proxies(const Uuid& retiree) const override;
 
     void add(const HomeVisitCase& c, const ChangeNote& note) override;
     [[nodiscard]] std::vector<HomeVisitCase> home_visits(const Uuid& retiree) const override;

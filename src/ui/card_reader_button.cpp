@@ -30,10 +30,11 @@ CardReaderSettings CardReaderSettings::from_config() {
     return s;
 }
 
-CardReaderButton::CardReaderButton(wxWindow* parent, OnCard on_card, CardReaderSettings settings)
+CardReaderButton::CardReaderButton(wxWindow* parent, OnCard on_card, CardReaderSettings settings,
+                                   const wxString& label)
     : wxPanel(parent, wxID_ANY), on_card_(std::move(on_card)), settings_(std::move(settings)) {
     SetName("card_reader");
-    button_ = new wxButton(this, wxID_ANY, _("Read fro&m card"));
+    button_ = new wxButton(this, wxID_ANY, label.empty() ? _("Read fro&m card") : label);
     button_->SetName("read_card");
     button_->SetToolTip(_("Fill in the fields from the ID card on the reader"));
     status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);

@@ -40,8 +40,11 @@ class CardReaderButton final : public wxPanel {
   public:
     using OnCard = std::function<void(const devices::Card&)>;
 
+    // `label`: the button's text when the default (读卡 with Alt+M) would clash with another
+    // reader button in the same window.
     CardReaderButton(wxWindow* parent, OnCard on_card,
-                     CardReaderSettings settings = CardReaderSettings::from_config());
+                     CardReaderSettings settings = CardReaderSettings::from_config(),
+                     const wxString& label = wxString());
     CardReaderButton(const CardReaderButton&) = delete;
     CardReaderButton& operator=(const CardReaderButton&) = delete;
     ~CardReaderButton() override;

@@ -175,6 +175,8 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     reasons_ = new wxBoxSizer(wxVERTICAL);
     proxy_ = new ProxyPanel(page, retiree_, *services_.session().script,
                             services_.session().clock.today());
+    if (auto known = services_.service().known_proxies(retiree_id_, services_.session().actor))
+        proxy_->set_known(std::move(*known));
     source_ = new wxChoice(page, wxID_ANY);
     for (const auto& s : sources_) source_->Append(source_label(s));
     if (!sources_.empty()) source_->SetSelection(0);

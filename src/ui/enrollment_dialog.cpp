@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/dcmemory.h>
 #include <wx/image.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
@@ -27,6 +28,24 @@ namespace {
 // The chip photo is 102 x 126: shown at 1.5x so the clerk can compare it with the live face.
 constexpr int kChipScale2 = 3;  // numerator over 2
 constexpr int kPhotoBox = 160;
+
+// What the capture box shows before there is a capture: a light frame that says so, not a
+// black square that looks like a broken camera.
+wxBitmap placeholder(const wxWindow* w, int size, const wxString& text) {
+    wxBitmap bmp(size, size);
+    wxMemoryDC dc(bmp);
+    dc.SetBackground(wxBrush(wxColour(232, 232, 232)));
+    dc.Clear();
+    dc.SetPen(wxPen(wxColour(190, 190, 190)));
+    dc.SetBrush(*wxTRANSPARENT_BRUSH);
+    dc.DrawRectangle(0, 0, size, size);
+    dc.SetFont(w->GetFont());
+    dc.SetTextForeground(theme::muted_colour());
+    const wxSize ext = dc.GetTextExtent(text);
+    dc.DrawText(text, (size - ext.x) / 2, (size - ext.y) / 2);
+    dc.SelectObject(wxNullBitmap);
+    return bmp;
+}
 }  // namespace
 
 wxString EnrollmentDialog::consent_text() {
@@ -67,7 +86,8 @@ EnrollmentDialog::EnrollmentDialog(wxWindow* parent, CertificationServices& serv
     capture_ = new wxButton(this, wxID_ANY, _("Capture"));
     preview_ = new CameraPreview(this);
     preview_->SetMinSize(FromDIP(wxSize(480, 360)));
-    photo_ = new wxStaticBitmap(this, wxID_ANY, wxBitmap(FromDIP(kPhotoBox), FromDIP(kPhotoBox)));
+    photo_ = new wxStaticBitmap(this, wxID_ANY,
+                                placeholder(this, FromDIP(kPhotoBox), _("Not captured yet")));
 
     // The live capture and, for a retiree, the card's chip photo, side by side.
     auto* column = new wxBoxSizer(wxVERTICAL);

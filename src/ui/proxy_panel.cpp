@@ -1,6 +1,7 @@
 #include "ui/proxy_panel.h"
 
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -46,14 +47,23 @@ ProxyPanel::ProxyPanel(wxWindow* parent, const Retiree& retiree, const ScriptChe
     CardReaderSettings reader = CardReaderSettings::from_config();
     reader.watch = false;
     card_reader_ = new CardReaderButton(
-        fields_, [this](const devices::Card& card) { fill_from_card(card); }, reader);
+        fields_, [this](const devices::Card& card) { fill_from_card(card); }, reader,
+        _("Read the relative's car&d"));
     grid->Add(new wxStaticText(fields_, wxID_ANY, _("Relative's ID card")), 0,
               wxALIGN_CENTER_VERTICAL);
     grid->Add(card_reader_, 1, wxEXPAND);
     fields_->SetSizer(grid);
+    known_label_ = new wxStaticText(this, wxID_ANY, _("Came before with:"));
+    known_choice_ = new wxChoice(this, wxID_ANY);
+    known_label_->Hide();
+    known_choice_->Hide();
 
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    head->Add(enabled_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(24));
+    head->Add(known_label_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    head->Add(known_choice_, 0, wxALIGN_CENTER_VERTICAL);
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(enabled_, 0, wxBOTTOM, FromDIP(6));
+    top->Add(head, 0, wxBOTTOM, FromDIP(6));
     top->Add(fields_, 0, wxEXPAND | wxLEFT, FromDIP(24));
     SetSizer(top);
     fields_->Enable(false);
@@ -67,6 +77,30 @@ ProxyPanel::ProxyPanel(wxWindow* parent, const Retiree& retiree, const ScriptChe
         w->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
     relationship_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { validate(); });
     relationship_->Bind(wxEVT_COMBOBOX, [this](wxCommandEvent&) { validate(); });
+    known_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        if (e.GetSelection() > 0) choose_known(static_cast<std::size_t>(e.GetSelection() - 1));
+    });
+}
+
+void ProxyPanel::set_known(std::vector<ProxyAgent> known) {
+    known_ = std::move(known);
+    known_choice_->Clear();
+    known_choice_->Append(_("(choose a relative)"));
+    for (const auto& p : known_)
+        known_choice_->Append(wxString::Format("%s (%s, %s)", from_utf8(p.name.str()),
+                                               from_utf8(p.relationship),
+                                               from_utf8(p.phone.str())));
+    known_choice_->SetSelection(0);
+    known_label_->Show(!known_.empty());
+    known_choice_->Show(!known_.empty());
+    Layout();
+}
+
+void ProxyPanel::choose_known(std::size_t index) {
+    if (index >= known_.size()) return;
+    const auto& p = known_[index];
+    set(ProxyDraft{p.name.str(), p.id_number.str(), p.phone.str(), p.relationship});
+    known_choice_->SetSelection(static_cast<int>(index) + 1);
 }
 
 bool ProxyPanel::assisted() const {

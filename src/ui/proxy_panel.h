@@ -5,10 +5,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/proxy.h"
 
 class wxCheckBox;
+class wxChoice;
 class wxComboBox;
 class wxStaticText;
 class wxTextCtrl;
@@ -34,6 +36,10 @@ class ProxyPanel final : public wxPanel {
     [[nodiscard]] bool valid() const;
     // Fills the fields (tests).
     void set(const ProxyDraft& draft);
+    // Relatives who assisted before (most recent first): offered in a list that fills the fields.
+    void set_known(std::vector<ProxyAgent> known);
+    [[nodiscard]] const std::vector<ProxyAgent>& known() const { return known_; }
+    void choose_known(std::size_t index);
     // The relative's own ID card: name and number from the card, phone and relationship kept.
     void fill_from_card(const devices::Card& card);
     [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
@@ -52,6 +58,9 @@ class ProxyPanel final : public wxPanel {
     wxTextCtrl* phone_ = nullptr;
     wxComboBox* relationship_ = nullptr;
     CardReaderButton* card_reader_ = nullptr;
+    wxStaticText* known_label_ = nullptr;
+    wxChoice* known_choice_ = nullptr;
+    std::vector<ProxyAgent> known_;
     std::map<std::string, wxStaticText*> errors_;  // by domain field name
     std::optional<ProxyAgent> proxy_;
 };

@@ -196,6 +196,41 @@ TEST_F(CertificationServiceTest, AFaceMatchingTheProxyOrStaffNeverPasses) {
     EXPECT_EQ(history[0].proxy->relationship, "子女");
 }
 
+TEST_F(CertificationServiceTest, AssistingRelativesAreKeptOnTheRetireesRecord) {
+    enrol();
+    const auto r = *retirees_->by_id(retiree_);
+    EXPECT_TRUE(service_->known_proxies(retiree_, clerk_)->empty());
+    auto son = pd::validate_proxy({"李明", "610103198001010038", "13800001111", "子女"}, r,
+                                  script(), clock_.today());
+    auto wife = pd::validate_proxy({"王芳", "610103195203030025", "13900002222", "配偶"}, r,
+                                   script(), clock_.today());
+    ASSERT_TRUE(son && wife);
+    auto failed = good();
+    failed.passed = false;
+    failed.failure_reason = "timeout";
+    ASSERT_TRUE(service_->record_attempt(retiree_, failed, *son, clerk_));
+    clock_.advance(minutes{5});
+    ASSERT_TRUE(service_->record_attempt(retiree_, failed, *wife, clerk_));
+    clock_.advance(minutes{5});
+    // The son again, with a new phone: one entry for him, refreshed, and now the most recent.
+    auto son_new_phone = pd::validate_proxy({"李明", "610103198001010038", "13800003333", "子女"},
+                                            r, script(), clock_.today());
+    ASSERT_TRUE(son_new_phone);
+    ASSERT_TRUE(service_->record_attempt(retiree_, good(), *son_new_phone, clerk_));
+    auto known = service_->known_proxies(retiree_, clerk_);
+    ASSERT_TRUE(known);
+    ASSERT_EQ(known->size(), 2u);
+    EXPECT_EQ((*known)[0].name.str(), "李明");
+    EXPECT_EQ((*known)[0].phone.str(), "13800003333");
+    EXPECT_EQ((*known)[1].name.str(), "王芳");
+    EXPECT_EQ((*known)[1].relationship, "配偶");
+    // Outside the clerk's scope the relatives are not shown either.
+    const auto stranger = actor(pd::Role::CounterClerk, "clerk-9", {}, "4401");
+    auto refused = service_->known_proxies(retiree_, stranger);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, "permission.denied");
+}
+
 TEST_F(CertificationServiceTest, ThreeFailuresOfferReviewAndHomeVisit) {
     enrol();
     for (int i = 1; i <= 3; ++i) {

@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
 #include "devices/frame.h"
 #include "devices/reader_error.h"
 
@@ -64,6 +69,39 @@ TEST(SimulatorControl, ParsesControlLines) {
                    Fault::Silence, Fault::RefuseFingerprint, Fault::Slow}) {
         EXPECT_EQ(parse_fault(to_string(f)), f);
     }
+}
+
+TEST(SimulatorControl, AnotherCardIsLaidDownFromItsFile) {
+    Simulator sim(sample_card(devices::CardType::ResidentId));
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("pd-sim-card-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "relative.json";
+    {
+        std::ofstream out(file);
+        out << R"({"type":"resident_id","name":"李明","sex":"1","nation":"01",)"
+            << R"("birth_date":"19800101","address":"陕西省西安市碑林区测试路3号",)"
+            << R"("id_number":"610103198001010038","issuing_authority":"西安市公安局",)"
+            << R"("valid_from":"20100101","valid_to":"20300101","newest_address":null})";
+    }
+    EXPECT_EQ(sim.control("lift"), "ok");
+    EXPECT_EQ(sim.control("card " + file.string()), "ok");
+    EXPECT_EQ(sim.control("status"), "ok card present");
+    // The new card is what a read returns now: its text block carries the relative's number.
+    (void)sim.respond(Bytes{0x20, 0x01});
+    (void)sim.respond(Bytes{0x20, 0x02});
+    const Bytes read = sim.respond(Bytes{0x30, 0x01});
+    Bytes number;  // the text block is UCS-2 little-endian
+    for (char c : std::string("610103198001010038")) {
+        number.push_back(static_cast<std::uint8_t>(c));
+        number.push_back(0);
+    }
+    EXPECT_NE(std::search(read.begin(), read.end(), number.begin(), number.end()), read.end());
+    // A bad file changes nothing and says why.
+    EXPECT_EQ(sim.control("card").rfind("error: ", 0), 0u);
+    EXPECT_EQ(sim.control("card " + (dir / "missing.json").string()).rfind("error: ", 0), 0u);
+    EXPECT_EQ(sim.control("status"), "ok card present");
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

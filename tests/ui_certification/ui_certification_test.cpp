@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <wx/app.h>
+#include <wx/arrstr.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/config.h>
@@ -42,6 +43,7 @@
 #include "ui/card_reader_button.h"
 #include "ui/certification_panel.h"
 #include "ui/certification_services.h"
+#include "ui/certification_text.h"
 #include "ui/certification_wizard.h"
 #include "ui/chip_photo.h"
 #include "ui/demo_certification.h"
@@ -464,6 +466,19 @@ TEST_F(WizardTest, TheProxysOwnFaceIsRefusedWithThatReason) {
     EXPECT_EQ(rec.proxy->name.str(), "李秀英");
     shot(wizard, "13-wizard-proxy-face-refused");
     wizard->Destroy();
+
+    // The relative is kept on the retiree's record: the next wizard offers them.
+    wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
+    wizard->Show();
+    ASSERT_EQ(wizard->proxy_panel()->known().size(), 1U);
+    EXPECT_EQ(wizard->proxy_panel()->known()[0].name.str(), "李秀英");
+    EXPECT_FALSE(wizard->proxy_panel()->assisted());
+    wizard->proxy_panel()->choose_known(0);
+    EXPECT_TRUE(wizard->proxy_panel()->assisted());
+    ASSERT_TRUE(wizard->proxy_panel()->proxy());
+    EXPECT_EQ(wizard->proxy_panel()->proxy()->id_number.str(), pd::ui::demo_retiree_id_number());
+    shot(wizard, "13b-wizard-known-relative");
+    wizard->Destroy();
 }
 
 // The clerk's own face: required before they certify, enrolled through the staff enrolment
@@ -547,6 +562,42 @@ TEST_F(WizardTest, ClerksOwnFaceIsRequiredThenRefusedInPlaceOfTheRetiree) {
     EXPECT_TRUE(details.Contains(pd::ui::from_utf8("工作人员的人脸"))) << details.utf8_string();
     shot(wizard, "17-wizard-clerk-face-refused");
     wizard->Destroy();
+}
+
+// Chinese wrapping: the line breaks fall between characters, but never before a closing
+// punctuation mark or after an opening one, whatever the width.
+TEST(CertificationText, WrapsChineseWithoutStrandedPunctuation) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        FAIL() << "no DISPLAY: run under Xvfb (xvfb-run -a, as scripts/test does)";
+    }
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "wrap");
+    auto* text = new wxStaticText(frame, wxID_ANY, wxString());
+    const wxString label = pd::ui::from_utf8(
+        "本人同意本工作站加密保存本人的照片和人脸模板，仅用于在有人以本人人脸冒充退休人员时予以"
+        "拒绝。本人撤回或离职时即予删除。请先点击下方“采集本人人脸...”。");
+    const wxString closing = pd::ui::from_utf8("，。”");
+    const wxString opening = pd::ui::from_utf8("“");
+    int breaks_seen = 0;
+    for (int width = 60; width <= 700; width += 7) {
+        pd::ui::set_wrapped(text, label, width);
+        const wxString wrapped = text->GetLabel();
+        wxString joined = wrapped;
+        joined.Replace("\n", wxEmptyString);
+        ASSERT_EQ(joined, label) << "width " << width;  // nothing lost or added
+        wxArrayString lines = wxSplit(wrapped, '\n', '\0');
+        breaks_seen += static_cast<int>(lines.size()) - 1;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            ASSERT_FALSE(lines[i].empty()) << "width " << width;
+            if (i > 0)
+                EXPECT_EQ(closing.Find(lines[i][0]), wxNOT_FOUND)
+                    << "width " << width << ": line starts with " << lines[i].utf8_string();
+            if (i + 1 < lines.size())
+                EXPECT_EQ(opening.Find(lines[i].Last()), wxNOT_FOUND)
+                    << "width " << width << ": line ends with " << lines[i].utf8_string();
+        }
+    }
+    EXPECT_GT(breaks_seen, 100);  // the widths really made it wrap, often
+    frame->Destroy();
 }
 
 // Settings for the chip photo decoder and the staff-face rule: an administrator changes them,
@@ -831,6 +882,30 @@ TEST_F(WizardTest, CardInTheWizardAndTheChipPhotoAtEnrolment) {
     EXPECT_FALSE(wizard->start());
     shot(wizard, "18-wizard-card-name-differs");
 
+    // The relative lays their own card down: the proxy fields take its name and number.
+    const fs::path relative_json = dir_ / "relative.json";
+    {
+        std::ofstream out(relative_json);
+        out << R"({"type":"resident_id","name":"李明","sex":"1","nation":"01",)"
+            << R"("birth_date":"19800101","address":"陕西省西安市碑林区测试路3号",)"
+            << R"("id_number":"610103198001010038","issuing_authority":"西安市公安局",)"
+            << R"("valid_from":"20100101","valid_to":"20300101","newest_address":null})";
+    }
+    sim.send("card " + relative_json.string());
+    pump_for(200ms);  // the simulator takes the line on its own thread
+    wizard->proxy_panel()->set(pd::ProxyDraft{"", "", "13912345678", "子女"});
+    press(wizard->proxy_panel()->card_reader()->button());
+    EXPECT_TRUE(pump_until([&] { return wizard->proxy_panel()->proxy().has_value(); }, 15s))
+        << wizard->proxy_panel()->card_reader()->status().utf8_string();
+    ASSERT_TRUE(wizard->proxy_panel()->proxy());
+    EXPECT_EQ(wizard->proxy_panel()->proxy()->name.str(), "李明");
+    EXPECT_EQ(wizard->proxy_panel()->proxy()->id_number.str(), "610103198001010038");
+    EXPECT_EQ(wizard->proxy_panel()->proxy()->phone.str(), "13912345678");  // typed, kept
+    wizard->proxy_panel()->set(pd::ProxyDraft{});
+    // The retiree's card back on the reader for the enrolment below.
+    sim.send("card " + card_json.string());
+    pump_for(200ms);
+
     // Enrolment with the card read there: the chip photo is decoded and shown.
     auto sources = services.sources();
     const pd::ui::EnrolmentSubject subject{pd::ui::EnrolmentSubject::Kind::Retiree, reg->id, d.name,
@@ -839,9 +914,6 @@ TEST_F(WizardTest, CardInTheWizardAndTheChipPhotoAtEnrolment) {
         auto* enrol = new pd::ui::EnrollmentDialog(wizard, services, subject, sources);
         enrol->Show();
         EXPECT_FALSE(enrol->chip_photo_shown());
-        // A card already read is lifted and laid down again, as at the counter.
-        sim.send("lift");
-        sim.send("place");
         press(enrol->card_reader()->button());
         EXPECT_TRUE(pump_until([&] { return enrol->chip_photo_shown(); }, 15s))
             << enrol->card_reader()->status().utf8_string() << " / "
