@@ -4,6 +4,7 @@
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -20,6 +21,7 @@
 #include "ui/enrollment_dialog.h"
 #include "ui/proxy_panel.h"
 #include "ui/receipt.h"
+#include "ui/screen_fit.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -139,7 +141,7 @@ CertificationWizard::CertificationWizard(wxWindow* parent, CertificationServices
     top->Add(title, 0, wxALL, FromDIP(12));
     top->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     SetSizer(top);
-    SetSize(FromDIP(wxSize(1000, 820)));
+    fit_to_screen(this, FromDIP(wxSize(1000, 820)));
     refresh_eligibility();
 
     Bind(EVT_CAPTURE_FRAME, [this](wxThreadEvent&) {
@@ -171,13 +173,17 @@ CertificationWizard::~CertificationWizard() {
 
 wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
-    reasons_parent_ = page;
+    // The reasons, the proxy and the camera scroll on a small screen; the buttons never do.
+    auto* body = new wxScrolledWindow(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    body->SetScrollRate(0, FromDIP(12));
+    check_body_ = body;
+    reasons_parent_ = body;
     reasons_ = new wxBoxSizer(wxVERTICAL);
-    proxy_ = new ProxyPanel(page, retiree_, *services_.session().script,
+    proxy_ = new ProxyPanel(body, retiree_, *services_.session().script,
                             services_.session().clock.today());
     if (auto known = services_.service().known_proxies(retiree_id_, services_.session().actor))
         proxy_->set_known(std::move(*known));
-    source_ = new wxChoice(page, wxID_ANY);
+    source_ = new wxChoice(body, wxID_ANY);
     for (const auto& s : sources_) source_->Append(source_label(s));
     if (!sources_.empty()) source_->SetSelection(0);
     start_ = new wxButton(page, wxID_ANY, _("Start certification"));
@@ -186,14 +192,14 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     start_note_->SetForegroundColour(theme::error_colour());
     auto* enrol = new wxButton(page, wxID_ANY, _("Enrol the face..."));
     enrol_self_ = new wxButton(page, wxID_ANY, _("Enrol my own face..."));
-    card_reader_ = new CardReaderButton(page, [this](const devices::Card& c) { use_card(c); });
-    card_label_ = new wxStaticText(page, wxID_ANY, wxString());
+    card_reader_ = new CardReaderButton(body, [this](const devices::Card& c) { use_card(c); });
+    card_label_ = new wxStaticText(body, wxID_ANY, wxString());
     auto* card_row = new wxBoxSizer(wxHORIZONTAL);
     card_row->Add(card_reader_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
     card_row->Add(card_label_, 1, wxALIGN_CENTER_VERTICAL);
 
     auto* camera_row = new wxBoxSizer(wxHORIZONTAL);
-    camera_row->Add(new wxStaticText(page, wxID_ANY, _("Camera")), 0,
+    camera_row->Add(new wxStaticText(body, wxID_ANY, _("Camera")), 0,
                     wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
     camera_row->Add(source_, 1, wxALIGN_CENTER_VERTICAL);
 
@@ -203,12 +209,15 @@ wxWindow* CertificationWizard::build_check_page(wxWindow* parent) {
     buttons->Add(enrol_self_, 0, wxRIGHT, FromDIP(12));
     buttons->Add(start_note_, 1, wxALIGN_CENTER_VERTICAL);
 
+    auto* inner = new wxBoxSizer(wxVERTICAL);
+    inner->Add(card_row, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
+    inner->Add(reasons_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
+    inner->Add(proxy_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
+    inner->Add(camera_row, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
+    body->SetSizer(inner);
+
     auto* s = new wxBoxSizer(wxVERTICAL);
-    s->Add(card_row, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
-    s->Add(reasons_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
-    s->Add(proxy_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
-    s->Add(camera_row, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
-    s->AddStretchSpacer();
+    s->Add(body, 1, wxEXPAND | wxBOTTOM, FromDIP(8));
     s->Add(buttons, 0, wxEXPAND);
     page->SetSizer(s);
 
@@ -396,7 +405,9 @@ void CertificationWizard::refresh_eligibility() {
     start_->Enable(can);
     start_note_->SetLabel(can ? wxString()
                               : wxString(_("Certification cannot start: see the reasons above.")));
-    reasons_parent_->Layout();
+    check_body_->Layout();
+    check_body_->FitInside();
+    check_body_->GetParent()->Layout();
 }
 
 void CertificationWizard::show_step(Step s) {

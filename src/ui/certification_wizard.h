@@ -13,6 +13,7 @@
 class wxButton;
 class wxChoice;
 class wxSimplebook;
+class wxScrolledWindow;
 class wxStaticText;
 class wxBoxSizer;
 
@@ -57,6 +58,7 @@ class CertificationWizard final : public wxDialog {
     [[nodiscard]] CameraPreview* preview() const { return preview_; }
     [[nodiscard]] ProxyPanel* proxy_panel() const { return proxy_; }
     [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
+    [[nodiscard]] wxButton* start_button() const { return start_; }
     [[nodiscard]] const std::optional<devices::Card>& card() const { return card_; }
     [[nodiscard]] const std::optional<Eligibility>& eligibility() const { return eligibility_; }
     [[nodiscard]] wxString start_note() const;
@@ -89,6 +91,7 @@ class CertificationWizard final : public wxDialog {
     wxSimplebook* book_ = nullptr;
     wxBoxSizer* reasons_ = nullptr;
     wxWindow* reasons_parent_ = nullptr;
+    wxScrolledWindow* check_body_ = nullptr;
     ProxyPanel* proxy_ = nullptr;
     CardReaderButton* card_reader_ = nullptr;
     wxStaticText* card_label_ = nullptr;

@@ -18,6 +18,7 @@
 #include "ui/certification_text.h"
 #include "ui/chip_photo.h"
 #include "ui/jpeg_image.h"
+#include "ui/screen_fit.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -146,7 +147,7 @@ EnrollmentDialog::EnrollmentDialog(wxWindow* parent, CertificationServices& serv
     s->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizer(s);
     // Fits a 1024x768 screen: the consent wraps, the preview takes what is left.
-    SetSize(FromDIP(wxSize(960, 760)));
+    fit_to_screen(this, FromDIP(wxSize(960, 760)));
 
     consent_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { update_buttons(); });
     matches_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { update_buttons(); });

@@ -1,6 +1,7 @@
 #include "ui/main_frame.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/display.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/panel.h>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 
+#include "ui/screen_fit.h"
 #include "ui/session.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -107,6 +109,7 @@ MainFrame::MainFrame(Session& session, std::vector<Area> areas)
 
     if (!areas_.empty()) show_index(0);
     SetMinSize(FromDIP(wxSize(1000, 640)));
+    fit_to_screen(this, FromDIP(wxSize(1360, 860)));
 }
 
 wxString MainFrame::title_text() const {

@@ -11,6 +11,8 @@
 #include <wx/checkbox.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
+#include <wx/dialog.h>
+#include <wx/display.h>
 #include <wx/fileconf.h>
 #include <wx/frame.h>
 #include <wx/image.h>
@@ -52,6 +54,7 @@
 #include "ui/proxy_panel.h"
 #include "ui/receipt.h"
 #include "ui/review_dialog.h"
+#include "ui/screen_fit.h"
 #include "ui/screenshot.h"
 #include "ui/session.h"
 #include "ui/settings_panel.h"
@@ -525,6 +528,24 @@ TEST_F(WizardTest, ClerksOwnFaceIsRequiredThenRefusedInPlaceOfTheRetiree) {
         explained = explained || line.Contains(pd::ui::from_utf8("您本人的人脸"));
     EXPECT_TRUE(explained);
     shot(wizard, "15-wizard-clerk-face-missing");
+    // The window never opens larger than the screen's work area.
+    const wxRect work = wxDisplay(0U).GetClientArea();
+    EXPECT_TRUE(work.Contains(wizard->GetScreenRect())) << wizard->GetScreenRect().height;
+    {
+        wxDialog probe(nullptr, wxID_ANY, "probe");
+        pd::ui::fit_to_screen(&probe, wxSize(work.width * 3, work.height * 3));
+        EXPECT_LE(probe.GetSize().x, work.width);
+        EXPECT_LE(probe.GetSize().y, work.height);
+    }
+    // On a small laptop screen the reasons scroll; the start and enrol buttons stay in view.
+    const wxSize before = wizard->GetSize();
+    wizard->SetSize(wizard->FromDIP(wxSize(1000, 520)));
+    pump_for(200ms);
+    const wxRect shown = wizard->GetScreenRect();
+    EXPECT_TRUE(shown.Contains(wizard->start_button()->GetScreenRect()));
+    shot(wizard, "15b-wizard-small-screen");
+    wizard->SetSize(before);
+    pump_for(100ms);
 
     // The clerk enrols their own face at the camera (the video plays the clerk here).
     {
