@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "store/demo_certifications.h"
 #include "store/roster_export.h"
 #include "store/roster_import.h"
 #include "store/store_error.h"
@@ -77,6 +78,8 @@ Database open_demo_workspace(const std::filesystem::path& path, const ScriptChec
             put.reset();
         }
         tx.commit();
+        // Due lists and histories with something in them, as in a real office.
+        (void)seed_demo_certifications(db, clock, seed);
     }
     return db;
 }

@@ -3,10 +3,13 @@
 
 #include <sstream>
 
+#include "domain/receipt_code.h"
 #include "store/database.h"
+#include "store/demo_certifications.h"
 #include "store/outbox.h"
 #include "store/roster_export.h"
 #include "store/roster_import.h"
+#include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
 #include "store/workspace.h"
 #include "store_test_support.h"
@@ -311,6 +314,39 @@ TEST(DemoWorkspace, SeedsOnceAndIsMarkedDemo) {
     }
     Database again = open_demo_workspace(path, testing::checker(), clock, 500);
     EXPECT_EQ(again.sql().execAndGet("SELECT count(*) FROM retiree").getInt(), 500);
+}
+
+TEST(DemoWorkspace, HasAYearOfCertificationHistoryThatNeverSyncs) {
+    TempDir dir;
+    const auto clock = testing::test_clock();
+    const auto path = dir / "demo.sqlite";
+    Database db = open_demo_workspace(path, testing::checker(), clock, 500);
+    const auto certified = db.sql().execAndGet("SELECT count(*) FROM certification").getInt();
+    EXPECT_GT(certified, 380);  // about 88 % of 500
+    EXPECT_LT(certified, 480);
+    // Synthetic history is not a clerk's work: nothing of it waits to be sent.
+    EXPECT_EQ(
+        db.sql().execAndGet("SELECT count(*) FROM outbox WHERE entity = 'certification'").getInt(),
+        0);
+    SQLite::Statement receipts(db.sql(), "SELECT receipt_number FROM certification");
+    while (receipts.executeStep())
+        EXPECT_TRUE(pd::receipt_number_valid(receipts.getColumn(0).getString()));
+    // The due lists have all three kinds: still valid, run out (overdue), never certified.
+    SqliteCertificationRepository certs(db, clock);
+    int overdue = 0, valid = 0, never = 0;
+    for (const auto& row : certs.validity_by_unit("")) {
+        if (!row.valid_until) {
+            ++never;
+        } else if (*row.valid_until < clock.today()) {
+            ++overdue;
+        } else {
+            ++valid;
+        }
+    }
+    EXPECT_GT(overdue, 10);
+    EXPECT_GT(valid, 300);
+    EXPECT_GT(never, 20);
+    EXPECT_EQ(seed_demo_certifications(db, clock, 1), 0U);  // once only
 }
 
 TEST(DemoWorkspace, DataDirFollowsXdg) {
