@@ -9,7 +9,7 @@
 #include "ui/registry_panel.h"
 #include "ui/session.h"
 #include "ui/settings_panel.h"
-#include "ui/staff_admin_panel.h"
+#include "ui/staff_area.h"
 
 namespace pd::ui {
 
@@ -48,10 +48,8 @@ std::vector<Area> default_areas() {
         _("Uploads what this workstation saved (registrations, certifications) to the agency's "
           "central server and fetches changes made elsewhere; works offline and catches up "
           "later, so nothing a clerk saved is lost.")));
-    areas.push_back(Area{"staff", _("Staff accounts"), [](wxWindow* parent, Session& s) {
-                             return static_cast<wxWindow*>(
-                                 new StaffAdminPanel(parent, s.auth->service(), s.clock, s.actor));
-                         }});
+    areas.push_back(Area{"staff", _("Staff accounts"),
+                         [](wxWindow* parent, Session& s) { return make_staff_area(parent, s); }});
     areas.push_back(Area{"audit", _("Audit log"), [](wxWindow* parent, Session& s) {
                              return static_cast<wxWindow*>(new AuditViewerPanel(
                                  parent, s.auth->audit(), s.auth->audit(), s.clock, s.actor));

@@ -86,8 +86,12 @@ std::optional<AccountForm> ask_account(wxWindow* parent, const wxString& title, 
 }  // namespace
 
 StaffAdminPanel::StaffAdminPanel(wxWindow* parent, AuthService& auth, const Clock& clock,
-                                 Actor actor)
-    : wxPanel(parent), auth_(auth), clock_(clock), actor_(std::move(actor)) {
+                                 Actor actor, StaffFaceHooks faces)
+    : wxPanel(parent),
+      auth_(auth),
+      clock_(clock),
+      actor_(std::move(actor)),
+      faces_(std::move(faces)) {
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(this, wxID_ANY, _("Staff accounts"));
     title->SetFont(theme::heading_font());
@@ -99,6 +103,7 @@ StaffAdminPanel::StaffAdminPanel(wxWindow* parent, AuthService& auth, const Cloc
     list_->AppendColumn(_("Role"), wxLIST_FORMAT_LEFT, 200);
     list_->AppendColumn(_("Unit or region"), wxLIST_FORMAT_LEFT, 200);
     list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 260);
+    if (faces_.enrolled_at) list_->AppendColumn(_("Own face"), wxLIST_FORMAT_LEFT, 200);
     column->Add(list_, 1, wxLEFT | wxRIGHT | wxEXPAND, 12);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto add = [&](const wxString& label, void (StaffAdminPanel::*fn)()) {
@@ -110,6 +115,17 @@ StaffAdminPanel::StaffAdminPanel(wxWindow* parent, AuthService& auth, const Cloc
         add(_("New account..."), &StaffAdminPanel::create_account);
         add(_("Disable / enable"), &StaffAdminPanel::toggle_enabled);
         add(_("Change role..."), &StaffAdminPanel::change_role);
+        if (faces_.enrol) add(_("Enrol face..."), &StaffAdminPanel::enrol_face);
+        if (faces_.withdraw) {
+            auto* b = new wxButton(this, wxID_ANY, _("Withdraw face..."));
+            b->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+                if (!selected()) return;
+                const wxString reason = wxGetTextFromUser(_("Why is the face withdrawn?"),
+                                                          _("Staff accounts"), wxEmptyString, this);
+                if (!reason.empty()) withdraw_face(to_utf8(reason));
+            });
+            buttons->Add(b, 0, wxRIGHT, 8);
+        }
     }
     add(_("Unlock"), &StaffAdminPanel::unlock);
     add(_("Reset password..."), &StaffAdminPanel::reset_password);
@@ -138,7 +154,38 @@ void StaffAdminPanel::reload() {
         if (a.locked_at(now)) status += wxString(", ") + _("locked");
         if (a.must_change_password) status += wxString(", ") + _("must change password");
         list_->SetItem(row, 4, status);
+        if (faces_.enrolled_at) {
+            const auto at = faces_.enrolled_at(a.id);
+            list_->SetItem(
+                row, 5,
+                at ? wxString::Format(
+                         _("on file since %s"),
+                         wxDateTime(std::chrono::system_clock::to_time_t(*at)).Format("%Y-%m-%d"))
+                   : wxString(_("not on file")));
+        }
     }
+}
+
+void StaffAdminPanel::select_row(std::size_t row) {
+    if (row >= accounts_.size()) return;
+    list_->SetItemState(static_cast<long>(row), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+}
+
+void StaffAdminPanel::enrol_face() {
+    const auto* a = selected();
+    if (!a || !faces_.enrol) return;
+    faces_.enrol(this, *a);
+    reload();
+}
+
+void StaffAdminPanel::withdraw_face(const std::string& reason) {
+    const auto* a = selected();
+    if (!a || !faces_.withdraw) return;
+    if (const auto error = faces_.withdraw(*a, reason)) {
+        wxMessageBox(translate(*error), _("Staff accounts"), wxOK | wxICON_WARNING, this);
+        return;
+    }
+    reload();
 }
 
 const StaffAccount* StaffAdminPanel::selected() const {

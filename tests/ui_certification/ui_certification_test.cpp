@@ -16,6 +16,7 @@
 #include <wx/fileconf.h>
 #include <wx/frame.h>
 #include <wx/image.h>
+#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -58,6 +59,8 @@
 #include "ui/screenshot.h"
 #include "ui/session.h"
 #include "ui/settings_panel.h"
+#include "ui/staff_admin_panel.h"
+#include "ui/staff_area.h"
 #include "ui/text.h"
 #include "vision/face_engine.h"
 
@@ -738,6 +741,82 @@ TEST(CertificationSettings, DecoderAndStaffFaceRuleAreAdministratorsAndAuditedAn
     pump_for(100ms);
     session.reset();
     delete wxConfigBase::Set(previous);
+    fs::remove_all(dir);
+}
+
+// The staff accounts area for an administrator: each account's own face on file or not, and a
+// colleague's face withdrawn there (audited, sealed copies gone).
+TEST(StaffArea, ShowsEachAccountsFaceAndWithdrawsAColleagues) {
+    if (std::getenv("DISPLAY") == nullptr) {
+        FAIL() << "no DISPLAY: run under Xvfb (xvfb-run -a, as scripts/test does)";
+    }
+    const fs::path dir =
+        fs::temp_directory_path() / ("pd-uicert-staff-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir / "config");
+    setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+    setenv("PENSIONDESK_TESTDATA", testdata().c_str(), 1);
+    const pd::Actor admin{"01890a5d-ac96-774b-bcce-b302099a80a2",
+                          "管理员",
+                          "test-ws",
+                          pd::Role::Administrator,
+                          {},
+                          {}};
+    auto session = pd::ui::Session::open(dir / "w.sqlite", admin);
+    auto clerk = session->auth->service().create_account(
+        admin, pd::NewStaff{"C0101", "窗口经办甲", pd::Role::CounterClerk, {}, "6101"},
+        "temporary-pass-1");
+    ASSERT_TRUE(clerk) << clerk.error().message();
+    auto other = session->auth->service().create_account(
+        admin, pd::NewStaff{"C0102", "窗口经办乙", pd::Role::CounterClerk, {}, "6101"},
+        "temporary-pass-2");
+    ASSERT_TRUE(other) << other.error().message();
+    {
+        pd::ui::CertificationServices services(*session, false);
+        const auto photo = pd::ui::demo_staff_photo();
+        ASSERT_TRUE(photo);
+        // The administrator runs the capture for the colleague at the camera.
+        const auto err = pd::ui::enrol_staff_face_from_photo(services, clerk->id, *photo);
+        ASSERT_FALSE(err) << *err;
+    }
+    auto* frame = new wxFrame(nullptr, wxID_ANY, "staff", wxPoint(0, 0), wxSize(1200, 700));
+    auto* panel = dynamic_cast<pd::ui::StaffAdminPanel*>(pd::ui::make_staff_area(frame, *session));
+    ASSERT_NE(panel, nullptr);
+    frame->Show();
+    pump_for(200ms);
+    const auto row_of = [&](const char* number) {
+        for (int i = 0; i < panel->list()->GetItemCount(); ++i)
+            if (panel->list()->GetItemText(i, 0) == number) return i;
+        return -1;
+    };
+    const int with_face = row_of("C0101");
+    const int without = row_of("C0102");
+    ASSERT_GE(with_face, 0);
+    ASSERT_GE(without, 0);
+    EXPECT_TRUE(panel->list()->GetItemText(with_face, 5).Contains(pd::ui::from_utf8("已于")));
+    EXPECT_EQ(panel->list()->GetItemText(without, 5), pd::ui::from_utf8("未采集"));
+    shot(frame, "23-staff-area-faces");
+
+    panel->select_row(static_cast<std::size_t>(with_face));
+    panel->withdraw_face("调离本窗口");
+    EXPECT_EQ(panel->list()->GetItemText(row_of("C0101"), 5), pd::ui::from_utf8("未采集"));
+    {
+        pd::ui::CertificationServices services(*session, false);
+        EXPECT_FALSE(services.staff_faces().face(clerk->id));
+        SQLite::Statement q(services.database().sql(),
+                            "SELECT count(*) FROM sealed_blob WHERE owner_id = ?");
+        q.bind(1, clerk->id.str());
+        ASSERT_TRUE(q.executeStep());
+        EXPECT_EQ(q.getColumn(0).getInt64(), 0);
+    }
+    pd::AuditQuery aq;
+    aq.action = pd::AuditAction::StaffFaceWithdrawn;
+    const auto entries = session->auth->audit().find(aq);
+    ASSERT_EQ(entries.size(), 1U);
+    EXPECT_EQ(entries[0].subject_id, clerk->id.str());
+    EXPECT_EQ(entries[0].detail, "调离本窗口");
+    frame->Destroy();
+    pump_for(100ms);
+    session.reset();
     fs::remove_all(dir);
 }
 
