@@ -11,6 +11,7 @@
 #include "domain/certification_service.h"
 #include "domain/receipt_code.h"
 #include "store/blob_cipher.h"
+#include "store/certification_settings_store.h"
 #include "store/sealed_blob_store.h"
 #include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
@@ -156,7 +157,9 @@ int run_due_command(const std::vector<std::string>& args, std::ostream& out, std
         struct NoScript final : ScriptChecker {
             std::optional<char32_t> simplified_of(char32_t) const override { return std::nullopt; }
         } script;
-        CertificationService service(retirees, certs, script, clock, ids, scopes, {});
+        // The workspace's cycle, as the workstations apply it.
+        CertificationService service(retirees, certs, script, clock, ids, scopes,
+                                     load_certification_settings(db, "pensiondesk-admin"));
         auto lists = service.due_lists(a->options["--unit"],
                                        system_actor("pensiondesk-admin", "pensiondesk-admin"));
         if (!lists) {

@@ -10,6 +10,7 @@
 
 #include "store/audit_log.h"
 #include "store/blob_cipher.h"
+#include "store/certification_settings_store.h"
 #include "store/database.h"
 #include "store/sealed_blob_store.h"
 #include "store/sqlite_certification_repository.h"
@@ -76,8 +77,9 @@ CertificationServices::CertificationServices(Session& session, bool prepare_demo
         store::Keyring::open_or_create(store::keyring_path_for(*db_)));
     cipher_ = std::make_unique<store::BlobCipher>(*keyring_);
     blobs_ = std::make_unique<store::SealedBlobStore>(*db_, *cipher_, session.clock);
-    CertificationSettings settings;
-    settings.place = to_utf8(_("Agency service counter"));
+    // The agency's policy lives in the workspace, so every workstation applies the same cycle.
+    CertificationSettings settings =
+        store::load_certification_settings(*db_, to_utf8(_("Agency service counter")));
     service_ =
         std::make_unique<CertificationService>(*retirees_, *certs_, *session.script, session.clock,
                                                session.ids, scopes_, std::move(settings));

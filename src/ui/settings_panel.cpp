@@ -14,6 +14,8 @@
 #include "domain/permission.h"
 #include "store/audit_log.h"
 #include "store/auth_context.h"
+#include "store/certification_settings_store.h"
+#include "store/database.h"
 #include "ui/card_reader_button.h"
 #include "ui/certification_services.h"
 #include "ui/chip_photo.h"
@@ -164,6 +166,73 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
         applied->SetLabel(_("Saved. Certification windows opened from now on use it."));
     });
 
+    // The agency's certification policy: kept in the workspace, so every workstation and the
+    // admin tool apply the same cycle. Administrators only; each save is audited.
+    auto* policy_label = new wxStaticText(this, wxID_ANY, _("Certification cycle:"));
+    auto* cycle = new wxChoice(this, wxID_ANY);
+    cycle->SetName("certification_cycle");
+    cycle->Append(_("12 months from the last certification"));
+    cycle->Append(_("Calendar year (valid to 31 December)"));
+    auto* renew_label = new wxStaticText(this, wxID_ANY, _("May renew days before expiry:"));
+    auto* renew = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                 wxSP_ARROW_KEYS, 0, 180, 60);
+    renew->SetName("renew_window_days");
+    auto* place_label = new wxStaticText(this, wxID_ANY, _("Office on receipts:"));
+    auto* place =
+        new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(300), -1));
+    place->SetName("certification_place");
+    place->SetMaxLength(60);
+    auto* save_policy = new wxButton(this, wxID_ANY, _("Save policy"));
+    save_policy->SetName("save_certification_policy");
+    try {
+        store::Database db(session.workspace.path);
+        const auto policy =
+            store::load_certification_settings(db, to_utf8(_("Agency service counter")));
+        cycle->SetSelection(policy.cycle.rule == CycleSettings::Rule::CalendarYear ? 1 : 0);
+        renew->SetValue(policy.cycle.renew_window_days);
+        place->ChangeValue(from_utf8(policy.place));
+    } catch (const std::exception& e) {
+        applied->SetLabel(from_utf8(e.what()));
+    }
+    for (wxWindow* w : {static_cast<wxWindow*>(cycle), static_cast<wxWindow*>(renew),
+                        static_cast<wxWindow*>(place), static_cast<wxWindow*>(save_policy)})
+        w->Enable(may_change);
+    save_policy->Bind(wxEVT_BUTTON, [&session, cycle, renew, place, applied](wxCommandEvent&) {
+        if (!allows(session.actor, Permission::SettingsChange)) return;
+        CertificationSettings policy;
+        policy.cycle.rule = cycle->GetSelection() == 1 ? CycleSettings::Rule::CalendarYear
+                                                       : CycleSettings::Rule::Rolling12;
+        policy.cycle.renew_window_days = renew->GetValue();
+        policy.place = to_utf8(place->GetValue().Strip(wxString::both));
+        if (policy.place.empty()) {
+            applied->SetLabel(_("Enter the office's name: it is printed on every receipt."));
+            return;
+        }
+        try {
+            store::Database db(session.workspace.path);
+            store::save_certification_settings(db, policy);
+        } catch (const std::exception& e) {
+            applied->SetLabel(from_utf8(e.what()));
+            return;
+        }
+        audit_setting(session, "certification_policy",
+                      std::string(store::to_string(policy.cycle.rule)) + ", renew " +
+                          std::to_string(policy.cycle.renew_window_days) + " days, place " +
+                          policy.place);
+        applied->SetLabel(
+            _("Saved for this workspace. Certification windows opened from now on "
+              "use it."));
+    });
+    auto* policy_row = new wxBoxSizer(wxHORIZONTAL);
+    policy_row->Add(policy_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    policy_row->Add(cycle, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    policy_row->Add(renew_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    policy_row->Add(renew, 0, wxALIGN_CENTER_VERTICAL);
+    auto* place_row = new wxBoxSizer(wxHORIZONTAL);
+    place_row->Add(place_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
+    place_row->Add(place, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    place_row->Add(save_policy, 0, wxALIGN_CENTER_VERTICAL);
+
     // The signed-in staff member's own face: its state, and withdrawing it.
     auto* face_row = new wxBoxSizer(wxHORIZONTAL);
     auto* face_state = new wxStaticText(this, wxID_ANY, wxString());
@@ -217,16 +286,29 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
           "settings come with sync in a later release."));
     later->Wrap(FromDIP(720));
 
+    // Grouped as the clerk thinks of them; "applied" sits under all, where every change reports.
+    const auto section = [this](const wxString& title) {
+        auto* t = new wxStaticText(this, wxID_ANY, title);
+        t->SetFont(theme::base_font().Bold());
+        t->SetForegroundColour(theme::accent_colour());
+        return t;
+    };
+    const int gap = FromDIP(12);
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(heading, 0, wxALL, FromDIP(12));
-    top->Add(row, 0, wxLEFT | wxRIGHT, FromDIP(12));
-    top->Add(reader_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(decoder_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(idle_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(require_face, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(face_row, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(applied, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-    top->Add(where, 0, wxALL, FromDIP(12));
+    top->Add(heading, 0, wxALL, gap);
+    top->Add(row, 0, wxLEFT | wxRIGHT, gap);
+    top->Add(section(_("Devices")), 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
+    top->Add(reader_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(decoder_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(section(_("Certification")), 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
+    top->Add(policy_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(place_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(require_face, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(face_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(section(_("Security")), 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
+    top->Add(idle_row, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    top->Add(applied, 0, wxLEFT | wxRIGHT | wxTOP, gap * 2);
+    top->Add(where, 0, wxALL, gap);
     top->Add(later, 0, wxLEFT | wxRIGHT, FromDIP(12));
     SetSizer(top);
 }

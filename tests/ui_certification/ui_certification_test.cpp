@@ -9,6 +9,7 @@
 #include <wx/arrstr.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
 #include <wx/dialog.h>
@@ -675,6 +676,33 @@ TEST(CertificationSettings, DecoderAndStaffFaceRuleAreAdministratorsAndAuditedAn
     EXPECT_EQ(entries[0].subject_id, "require_staff_face");  // newest first
     EXPECT_EQ(entries[0].detail, "off");
     EXPECT_EQ(entries[1].subject_id, "photo_decoder");
+    // The workspace's certification policy: calendar year, this office's name on receipts.
+    auto* cycle = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("certification_cycle", panel));
+    auto* place =
+        dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("certification_place", panel));
+    auto* save =
+        dynamic_cast<wxButton*>(wxWindow::FindWindowByName("save_certification_policy", panel));
+    ASSERT_NE(cycle, nullptr);
+    ASSERT_NE(place, nullptr);
+    ASSERT_NE(save, nullptr);
+    EXPECT_EQ(cycle->GetSelection(), 0);  // 12 months until changed
+    cycle->SetSelection(1);
+    place->ChangeValue(pd::ui::from_utf8("碑林区社会保险经办中心"));
+    press(save);
+    {
+        pd::ui::CertificationServices services(*session, false);
+        EXPECT_EQ(services.service().settings().cycle.rule, pd::CycleSettings::Rule::CalendarYear);
+        EXPECT_EQ(services.service().settings().place, "碑林区社会保险经办中心");
+    }
+    entries = settings_audit();
+    ASSERT_EQ(entries.size(), 3U);
+    EXPECT_EQ(entries[0].subject_id, "certification_policy");
+    // An empty office name is refused with a sentence, and the saved one stays.
+    place->ChangeValue(wxString());
+    press(save);
+    EXPECT_EQ(settings_audit().size(), 3U);
+    EXPECT_EQ(pd::ui::CertificationServices(*session, false).service().settings().place,
+              "碑林区社会保险经办中心");
     shot(frame, "21-settings-administrator");
     frame->Destroy();
     pump_for(100ms);
@@ -702,7 +730,13 @@ TEST(CertificationSettings, DecoderAndStaffFaceRuleAreAdministratorsAndAuditedAn
     decoder->ProcessWindowEvent(forced);
     EXPECT_EQ(wxConfigBase::Get()->Read(pd::ui::photo_decoder_key, wxString()),
               "/opt/vendor/libwltrs.so");
-    EXPECT_EQ(settings_audit().size(), 2U);
+    EXPECT_EQ(settings_audit().size(), 3U);
+    auto* clerk_save =
+        dynamic_cast<wxButton*>(wxWindow::FindWindowByName("save_certification_policy", panel));
+    ASSERT_NE(clerk_save, nullptr);
+    EXPECT_FALSE(clerk_save->IsEnabled());
+    press(clerk_save);  // forced: refused by the handler too
+    EXPECT_EQ(settings_audit().size(), 3U);
 
     // The clerk's own face is on file; withdrawing it deletes it and its sealed copies.
     auto* state = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("own_face_state", panel));
