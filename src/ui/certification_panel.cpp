@@ -20,6 +20,7 @@
 #include "ui/certification_text.h"
 #include "ui/certification_wizard.h"
 #include "ui/demo_certification.h"
+#include "ui/error_panel.h"
 #include "ui/review_dialog.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -77,14 +78,8 @@ wxWindow* make_certification_panel(wxWindow* parent, Session& session) {
     try {
         return new CertificationPanel(parent, session);
     } catch (const std::exception& e) {
-        auto* p = new wxPanel(parent);
-        auto* t = new wxStaticText(
-            p, wxID_ANY, wxString::Format(_("Certification cannot open: %s"), from_utf8(e.what())));
-        t->SetForegroundColour(theme::error_colour());
-        auto* s = new wxBoxSizer(wxVERTICAL);
-        s->Add(t, 0, wxALL, 12);
-        p->SetSizer(s);
-        return p;
+        return make_error_panel(
+            parent, wxString::Format(_("Certification cannot open: %s"), from_utf8(e.what())));
     }
 }
 

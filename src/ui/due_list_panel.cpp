@@ -21,6 +21,7 @@
 #include "ui/certification_panel.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
+#include "ui/error_panel.h"
 #include "ui/main_frame.h"
 #include "ui/session.h"
 #include "ui/text.h"
@@ -132,14 +133,8 @@ wxWindow* make_due_list_panel(wxWindow* parent, Session& session) {
     try {
         return new DueListPanel(parent, session);
     } catch (const std::exception& e) {
-        auto* p = new wxPanel(parent);
-        auto* t = new wxStaticText(
-            p, wxID_ANY, wxString::Format(_("The due lists cannot open: %s"), from_utf8(e.what())));
-        t->SetForegroundColour(theme::error_colour());
-        auto* s = new wxBoxSizer(wxVERTICAL);
-        s->Add(t, 0, wxALL, 12);
-        p->SetSizer(s);
-        return p;
+        return make_error_panel(
+            parent, wxString::Format(_("The due lists cannot open: %s"), from_utf8(e.what())));
     }
 }
 

@@ -177,6 +177,46 @@ class WizardTest : public ::testing::Test {
 
     std::int64_t outbox() { return pd::store::count_outbox(panel_->services().database().sql()); }
 
+    // A retiree of a test unit, registered through the registry service.
+    pd::Uuid register_retiree(const std::string& first17, const char* name) {
+        pd::RetireeDraft d;
+        d.id_number = first17 + pd::IdNumber::check_character(first17);
+        d.name = name;
+        d.employer_unit = "陕西省测试单位";
+        auto reg = session_->registry->register_retiree(d, session_->actor);
+        EXPECT_TRUE(reg);
+        return reg ? reg->id : pd::Uuid{};
+    }
+
+    // Enrols `retiree` from a photo of somebody else than the video's man (verification/img1,
+    // id01), so the video's face must not pass as theirs. False (with a failure) when it could
+    // not be done.
+    bool enrol_from_other_photo(const pd::Uuid& retiree) {
+        auto& services = panel_->services();
+        pd::vision::FaceEngine engine;
+        if (!engine.available()) {
+            ADD_FAILURE() << engine.unavailable_reason();
+            return false;
+        }
+        const cv::Mat photo =
+            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
+                       cv::IMREAD_COLOR);
+        if (photo.empty()) {
+            ADD_FAILURE() << "verification/images/img1.jpg missing";
+            return false;
+        }
+        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
+        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
+                                        session_->actor.staff_id, session_->clock.now()};
+        auto e = services.service().begin_enrollment(retiree, consent, t, t,
+                                                     pd::ui::face_model_version(), session_->actor);
+        if (!e) {
+            ADD_FAILURE() << e.error().message();
+            return false;
+        }
+        return services.service().confirm_enrollment(e->id, session_->actor).has_value();
+    }
+
     fs::path dir_;
     std::unique_ptr<pd::ui::Session> session_;
     wxFrame* frame_ = nullptr;
@@ -336,29 +376,8 @@ TEST_F(WizardTest, NotEnrolledIsExplainedThenEnrolmentThenClosingMidChallengeWri
 TEST_F(WizardTest, AnotherPersonFailsThreeTimesThenReviewAndHomeVisitAreOffered) {
     // A retiree enrolled from someone else's photo: the video's face must not pass as theirs.
     auto& services = panel_->services();
-    pd::RetireeDraft d;
-    const std::string first17 = "61010319500101001";
-    d.id_number = first17 + pd::IdNumber::check_character(first17);
-    d.name = "张桂兰";
-    d.employer_unit = "陕西省测试单位";
-    auto reg = session_->registry->register_retiree(d, session_->actor);
-    ASSERT_TRUE(reg);
-    const pd::Uuid retiree = reg->id;
-    {
-        pd::vision::FaceEngine engine;
-        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
-        const cv::Mat photo =
-            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
-                       cv::IMREAD_COLOR);
-        ASSERT_FALSE(photo.empty());
-        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
-        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
-                                        session_->actor.staff_id, session_->clock.now()};
-        auto e = services.service().begin_enrollment(retiree, consent, t, t,
-                                                     pd::ui::face_model_version(), session_->actor);
-        ASSERT_TRUE(e);
-        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
-    }
+    const pd::Uuid retiree = register_retiree("61010319500101001", "张桂兰");
+    ASSERT_TRUE(enrol_from_other_photo(retiree));
 
     auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
     wizard->Show();
@@ -435,28 +454,8 @@ TEST_F(WizardTest, TheProxysOwnFaceIsRefusedWithThatReason) {
     // retiree; the face in front of the camera is the relative's, and is refused as such.
     auto& services = panel_->services();
     pd::ui::prepare_demo_certification(services);
-    pd::RetireeDraft d;
-    const std::string first17 = "61010319490303003";
-    d.id_number = first17 + pd::IdNumber::check_character(first17);
-    d.name = "赵玉梅";
-    d.employer_unit = "陕西省测试单位";
-    auto reg = session_->registry->register_retiree(d, session_->actor);
-    ASSERT_TRUE(reg);
-    const pd::Uuid retiree = reg->id;
-    {
-        pd::vision::FaceEngine engine;
-        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
-        const cv::Mat photo =
-            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
-                       cv::IMREAD_COLOR);
-        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
-        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
-                                        session_->actor.staff_id, session_->clock.now()};
-        auto e = services.service().begin_enrollment(retiree, consent, t, t,
-                                                     pd::ui::face_model_version(), session_->actor);
-        ASSERT_TRUE(e);
-        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
-    }
+    const pd::Uuid retiree = register_retiree("61010319490303003", "赵玉梅");
+    ASSERT_TRUE(enrol_from_other_photo(retiree));
     auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
     wizard->Show();
     wizard->proxy_panel()->set(
@@ -497,28 +496,8 @@ TEST_F(WizardTest, ClerksOwnFaceIsRequiredThenRefusedInPlaceOfTheRetiree) {
     ASSERT_TRUE(services.withdraw_staff_face(staff_id(), "test: start without a face"));
     EXPECT_FALSE(services.staff_faces().face(staff_id()));
 
-    pd::RetireeDraft d;
-    const std::string first17 = "61010319470707004";
-    d.id_number = first17 + pd::IdNumber::check_character(first17);
-    d.name = "孙桂兰";
-    d.employer_unit = "陕西省测试单位";
-    auto reg = session_->registry->register_retiree(d, session_->actor);
-    ASSERT_TRUE(reg);
-    const pd::Uuid retiree = reg->id;
-    {
-        pd::vision::FaceEngine engine;
-        ASSERT_TRUE(engine.available()) << engine.unavailable_reason();
-        const cv::Mat photo =
-            cv::imread((testdata() / "faces" / "verification" / "images" / "img1.jpg").string(),
-                       cv::IMREAD_COLOR);
-        const auto t = services.seal_template(retiree, engine.template_from_photo(photo));
-        const pd::ConsentRecord consent{"2026-1", "test consent", "retiree",
-                                        session_->actor.staff_id, session_->clock.now()};
-        auto e = services.service().begin_enrollment(retiree, consent, t, t,
-                                                     pd::ui::face_model_version(), session_->actor);
-        ASSERT_TRUE(e);
-        ASSERT_TRUE(services.service().confirm_enrollment(e->id, session_->actor));
-    }
+    const pd::Uuid retiree = register_retiree("61010319470707004", "孙桂兰");
+    ASSERT_TRUE(enrol_from_other_photo(retiree));
 
     auto* wizard = new pd::ui::CertificationWizard(frame_, services, retiree);
     wizard->Show();
