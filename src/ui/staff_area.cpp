@@ -22,9 +22,9 @@ wxWindow* make_staff_area(wxWindow* parent, Session& session) {
             const auto face = services->staff_faces().face(staff);
             return face ? std::optional(face->enrolled_at) : std::nullopt;
         };
-        hooks.enrol = [services](wxWindow* parent, const StaffAccount& account) {
+        hooks.enrol = [services](wxWindow* owner, const StaffAccount& account) {
             EnrollmentDialog dlg(
-                parent, *services,
+                owner, *services,
                 EnrolmentSubject{
                     EnrolmentSubject::Kind::Staff, account.id, account.display_name(), {}},
                 services->sources());

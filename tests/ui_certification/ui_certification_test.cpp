@@ -592,12 +592,14 @@ TEST(CertificationText, WrapsChineseWithoutStrandedPunctuation) {
         breaks_seen += static_cast<int>(lines.size()) - 1;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             ASSERT_FALSE(lines[i].empty()) << "width " << width;
-            if (i > 0)
+            if (i > 0) {
                 EXPECT_EQ(closing.Find(lines[i][0]), wxNOT_FOUND)
                     << "width " << width << ": line starts with " << lines[i].utf8_string();
-            if (i + 1 < lines.size())
+            }
+            if (i + 1 < lines.size()) {
                 EXPECT_EQ(opening.Find(lines[i].Last()), wxNOT_FOUND)
                     << "width " << width << ": line ends with " << lines[i].utf8_string();
+            }
         }
     }
     EXPECT_GT(breaks_seen, 100);  // the widths really made it wrap, often
