@@ -14,6 +14,7 @@
 #include "domain/permission.h"
 #include "store/audit_log.h"
 #include "store/auth_context.h"
+#include "store/roster_csv.h"
 #include "ui/card_draft.h"
 #include "ui/card_reader_button.h"
 #include "ui/certification_services.h"
@@ -60,16 +61,6 @@ wxString method_text(CertificationMethod m) {
 
 wxString local_time(std::chrono::system_clock::time_point t) {
     return wxDateTime(std::chrono::system_clock::to_time_t(t)).Format("%Y-%m-%d %H:%M");
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -345,17 +336,28 @@ void CertificationPanel::export_history(const std::filesystem::path& file) const
     std::ofstream out(file, std::ios::binary);
     if (!out) throw std::runtime_error("cannot write " + file.string());
     out << "\xEF\xBB\xBF";  // a BOM, so spreadsheet programs read the Chinese as UTF-8
-    out << "date,method,place,staff,result,valid_until,receipt_number,similarity,liveness,"
-           "actions,proxy,failure_reason\n";
+    const std::string header[] = {"date",     "method",      "place",          "staff",
+                                  "result",   "valid_until", "receipt_number", "similarity",
+                                  "liveness", "actions",     "proxy",          "failure_reason"};
+    store::write_csv_line(out, header);
+    const auto score = [](double v) { return wxString::Format("%.3f", v).ToStdString(); };
     for (const auto& c : history_) {
         std::string actions;
         for (const auto& a : c.actions) actions += (actions.empty() ? "" : " ") + a;
-        out << to_utf8(local_time(c.at)) << ',' << to_string(c.method) << ',' << csv_field(c.place)
-            << ',' << csv_field(c.staff_name) << ',' << to_string(c.outcome) << ','
-            << to_iso(c.valid_until) << ',' << c.receipt_number << ',' << c.similarity << ','
-            << c.liveness << ',' << actions << ','
-            << csv_field(c.proxy ? c.proxy->name.str() + " (" + c.proxy->relationship + ")" : "")
-            << ',' << csv_field(c.failure_reason) << '\n';
+        const std::string fields[] = {
+            to_utf8(local_time(c.at)),
+            std::string(to_string(c.method)),
+            c.place,
+            c.staff_name,
+            std::string(to_string(c.outcome)),
+            to_iso(c.valid_until),
+            c.receipt_number,
+            score(c.similarity),
+            score(c.liveness),
+            actions,
+            c.proxy ? c.proxy->name.str() + " (" + c.proxy->relationship + ")" : "",
+            c.failure_reason};
+        store::write_csv_line(out, fields);
     }
     if (!out) throw std::runtime_error("cannot write " + file.string());
     session_.auth->audit().append(

@@ -18,6 +18,7 @@
 #include "domain/permission.h"
 #include "store/audit_log.h"
 #include "store/auth_context.h"
+#include "store/roster_csv.h"
 #include "ui/certification_panel.h"
 #include "ui/certification_services.h"
 #include "ui/certification_text.h"
@@ -30,16 +31,6 @@
 namespace pd::ui {
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 // Validity ends first, called first; ties by unit and name so the order never jumps.
 bool by_validity(const ValidityRow& a, const ValidityRow& b) {
@@ -344,12 +335,18 @@ bool DueListPanel::export_csv(const std::filesystem::path& file) {
         std::ofstream out(file, std::ios::binary);
         if (!out) throw std::runtime_error("cannot write " + file.string());
         out << "\xEF\xBB\xBF";  // a BOM, so spreadsheet programs read the Chinese as UTF-8
-        out << "list,name,id_number,employer_unit,phone,valid_until\n";
+        const std::string header[] = {"list",          "name",  "id_number",
+                                      "employer_unit", "phone", "valid_until"};
+        store::write_csv_line(out, header);
         for (std::size_t i = 0; i < list_count; ++i) {
             for (const auto& r : rows_[i]) {
-                out << list_code(static_cast<List>(i)) << ',' << csv_field(r.name) << ','
-                    << r.id_number << ',' << csv_field(r.employer_unit) << ',' << csv_field(r.phone)
-                    << ',' << (r.valid_until ? to_iso(*r.valid_until) : "") << '\n';
+                const std::string fields[] = {std::string(list_code(static_cast<List>(i))),
+                                              r.name,
+                                              r.id_number,
+                                              r.employer_unit,
+                                              r.phone,
+                                              r.valid_until ? to_iso(*r.valid_until) : ""};
+                store::write_csv_line(out, fields);
                 ++written;
             }
         }

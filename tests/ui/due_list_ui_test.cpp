@@ -282,14 +282,14 @@ TEST_F(DueListTest, ListsFilterExportAndScreenshot) {
         ss << in.rdbuf();
         EXPECT_EQ(ss.str(),
                   "\xEF\xBB\xBF"
-                  "list,name,id_number,employer_unit,phone,valid_until\n"
+                  "list,name,id_number,employer_unit,phone,valid_until\r\n"
                   "due_this_month,孙玉梅," +
                       id_number("11010519510202004") + "," + kBeijing + ",13900000002," +
                       pd::to_iso(month_end_) +
-                      "\n"
+                      "\r\n"
                       "overdue,周建华," +
                       id_number("11010519530404003") + "," + kBeijing + ",13900000004," +
-                      pd::to_iso(add_days(today_, -30)) + "\n");
+                      pd::to_iso(add_days(today_, -30)) + "\r\n");
     }
     EXPECT_TRUE(panel->message().Contains("2")) << panel->message().utf8_string();
     const auto exports = audit_entries(pd::AuditAction::Export);
