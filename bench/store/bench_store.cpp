@@ -12,10 +12,12 @@
 #include <fstream>
 #include <random>
 
+#include "domain/certification_service.h"
 #include "domain/clock.h"
 #include "store/database.h"
 #include "store/roster_export.h"
 #include "store/roster_import.h"
+#include "store/sqlite_certification_repository.h"
 #include "store/sqlite_retiree_repository.h"
 #include "store/workspace.h"
 #include "text/opencc_script_checker.h"
@@ -237,6 +239,72 @@ void BM_Open_count_first_page(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_Open_count_first_page)->Unit(benchmark::kMillisecond);
+
+// The due lists (待认证名单) on a workspace of PD_BENCH_ROWS retirees with a year of history:
+// the demo workspace's seeding (about 88 % certified over 14 months), built once and kept in
+// the build tree. Baseline in the same run: reading every retiree's validity unfiltered, what
+// the lists did before the store applied the month's cut-off.
+struct DueFixture {
+    pd::SystemClock clock;
+    pd::text::OpenccScriptChecker script;
+    pd::store::Database db;
+    pd::store::SqliteRetireeRepository retirees{db, clock};
+    pd::store::SqliteCertificationRepository certs{db, clock};
+    pd::UuidGenerator ids;
+    pd::DefaultScopeResolver scopes;
+    pd::CertificationService service{retirees, certs, script, clock, ids, scopes, {}};
+    pd::Actor supervisor{"bench", "bench", "bench", pd::Role::Supervisor, {}, {}};
+    std::string unit;
+    DueFixture()
+        : db(pd::store::open_demo_workspace(
+              data_dir() / ("due-" + std::to_string(bench_rows()) + ".sqlite"), script, clock,
+              bench_rows())) {
+        SQLite::Statement st(db.sql(),
+                             "SELECT u.name FROM retiree r JOIN unit u ON u.id = r.unit_id "
+                             "GROUP BY u.id ORDER BY count(*) DESC LIMIT 1");
+        if (st.executeStep()) unit = st.getColumn(0).getString();
+    }
+};
+
+DueFixture& due_fixture() {
+    static DueFixture f;  // NOLINT: built once (the first run seeds it), shared by the benches
+    return f;
+}
+
+void BM_DueLists_AllUnits(benchmark::State& state) {
+    auto& f = due_fixture();
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        const auto lists = f.service.due_lists("", f.supervisor);
+        rows = lists->due_this_month.size() + lists->overdue.size() + lists->never_certified.size();
+        benchmark::DoNotOptimize(rows);
+    }
+    state.counters["listed"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_DueLists_AllUnits)->Unit(benchmark::kMillisecond);
+
+void BM_DueLists_LargestUnit(benchmark::State& state) {
+    auto& f = due_fixture();
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        const auto lists = f.service.due_lists(f.unit, f.supervisor);
+        rows = lists->due_this_month.size() + lists->overdue.size() + lists->never_certified.size();
+        benchmark::DoNotOptimize(rows);
+    }
+    state.counters["listed"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_DueLists_LargestUnit)->Unit(benchmark::kMillisecond);
+
+void BM_Validity_AllRows_Unfiltered(benchmark::State& state) {
+    auto& f = due_fixture();
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        rows = f.certs.validity_by_unit("", std::nullopt).size();
+        benchmark::DoNotOptimize(rows);
+    }
+    state.counters["read"] = static_cast<double>(rows);
+}
+BENCHMARK(BM_Validity_AllRows_Unfiltered)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

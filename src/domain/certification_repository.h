@@ -38,9 +38,12 @@ class CertificationRepository {
     // Makes `confirmed` the active enrolment and the previous active one superseded, atomically.
     virtual void activate(const Enrollment& confirmed, const ChangeNote& note) = 0;
 
-    // Every active retiree of `unit` (all units when empty) with their newest validity.
+    // Every active retiree of `unit` (all units when empty) with their newest validity. With
+    // `valid_until_at_most`, only those never certified or valid no later than that day: what
+    // the due lists need, filtered where the rows are read, so a large workspace does not
+    // materialise every retiree to keep a few.
     [[nodiscard]] virtual std::vector<ValidityRow> validity_by_unit(
-        std::string_view unit) const = 0;
+        std::string_view unit, std::optional<Date> valid_until_at_most) const = 0;
 
     // The relatives who assisted this retiree at a certification, the most recent first. A
     // certification with a proxy adds or refreshes its relative in the same transaction.

@@ -346,7 +346,8 @@ Expected<DueLists> CertificationService::due_lists(std::string_view unit,
     const Date today = clock_.today();
     const auto month_end = Date{today.year() / today.month() / std::chrono::last};
     DueLists lists;
-    for (auto& row : certs_.validity_by_unit(scope_unit)) {
+    // Rows valid beyond this month are in no list: the store leaves them out.
+    for (auto& row : certs_.validity_by_unit(scope_unit, month_end)) {
         const RetireeScope scope{row.employer_unit, row.id_number.substr(0, 6), false};
         if (!allows(actor, Permission::RetireeView, scope)) continue;
         const auto due = due_status_for(row.valid_until, today, settings_.cycle);

@@ -8,8 +8,15 @@ namespace pd::store {
 
 namespace {
 
+// Each retiree's newest passed validity from the certifications (written once here, used by
+// the migration that creates the table and by rebuild_retiree_validity).
+#define PD_VALIDITY_BACKFILL                                                            \
+    "INSERT OR REPLACE INTO retiree_validity (retiree_key, valid_until) "               \
+    "SELECT r.key, max(c.valid_until) FROM certification c JOIN retiree r ON r.uuid = " \
+    "c.retiree_id WHERE c.outcome = 'passed' AND c.valid_until IS NOT NULL GROUP BY r.key;"
+
 // Ordered; never edit a shipped step.
-constexpr std::array<const char*, 3> kSteps{
+constexpr std::array<const char*, 4> kSteps{
     R"sql(
 CREATE TABLE certification (
     id                 TEXT PRIMARY KEY,
@@ -111,12 +118,23 @@ CREATE TABLE retiree_proxy (
     PRIMARY KEY (retiree_id, id_number)
 );
 )sql",
+    // The due lists read every active retiree's newest validity; a per-retiree lookup of the
+    // certifications by UUID took seconds at a million retirees. This keeps it by the
+    // retiree's integer key, maintained in each certification's transaction.
+    "CREATE TABLE retiree_validity (\n"
+    "    retiree_key INTEGER PRIMARY KEY,\n"
+    "    valid_until TEXT NOT NULL\n"
+    ");\n" PD_VALIDITY_BACKFILL,
 };
 
 }  // namespace
 
 void migrate_certification(SQLite::Database& db) {
     migrate_component(db, "certification", kSteps);
+}
+
+void rebuild_retiree_validity(SQLite::Database& db) {
+    db.exec(PD_VALIDITY_BACKFILL);
 }
 
 }  // namespace pd::store

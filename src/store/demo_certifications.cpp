@@ -61,6 +61,7 @@ std::size_t seed_demo_certifications(Database& db, const Clock& clock, std::uint
         put.reset();
         ++written;
     }
+    rebuild_retiree_validity(db.sql());
     tx.commit();
     return written;
 }

@@ -266,6 +266,17 @@ void SqliteCertificationRepository::write(const Certification& c, bool insert,
         st.bind(22, c.reviewed_by);
         st.bind(23, c.review_reason);
         if (st.exec() != 1) throw StoreError("no such certification " + c.id.str());
+        if (c.outcome == CertificationOutcome::Passed) {
+            // The retiree's newest validity, for the due lists (retiree_validity).
+            SQLite::Statement v(
+                db_.sql(),
+                "INSERT INTO retiree_validity (retiree_key, valid_until) SELECT key, ?1 FROM "
+                "retiree WHERE uuid = ?2 ON CONFLICT (retiree_key) DO UPDATE SET valid_until = "
+                "max(valid_until, excluded.valid_until)");
+            v.bind(1, to_iso(c.valid_until));
+            v.bind(2, c.retiree_id.str());
+            v.exec();
+        }
         if (insert && c.proxy) {
             SQLite::Statement p(
                 db_.sql(),
@@ -382,27 +393,30 @@ void SqliteCertificationRepository::activate(const Enrollment& confirmed, const 
 }
 
 std::vector<ValidityRow> SqliteCertificationRepository::validity_by_unit(
-    std::string_view unit) const {
-    // The newest passed validity per retiree; the certification index (retiree_id, at) keeps
-    // this a walk over the unit's retirees, not over every certification.
+    std::string_view unit, std::optional<Date> valid_until_at_most) const {
+    // retiree_validity is keyed by the retiree's integer key, so each row is one cheap probe;
+    // ISO dates compare as text, so the cut-off is applied in the query.
     const std::string sql =
-        "SELECT r.uuid, r.name, r.id_number, u.name, COALESCE(r.phone, ''), "
-        "(SELECT max(c.valid_until) FROM certification c WHERE c.retiree_id = r.uuid AND "
-        "c.outcome = 'passed') FROM retiree r JOIN unit u ON u.id = r.unit_id "
-        "WHERE r.status = 'active'" +
-        std::string(unit.empty() ? "" : " AND u.name = ?") + " ORDER BY r.rowid";
+        "SELECT r.key, r.uuid, r.name, r.id_number, u.name, COALESCE(r.phone, ''), "
+        "v.valid_until FROM retiree r JOIN unit u ON u.id = r.unit_id "
+        "LEFT JOIN retiree_validity v ON v.retiree_key = r.key WHERE r.status = 'active'" +
+        std::string(unit.empty() ? "" : " AND u.name = :unit") +
+        std::string(valid_until_at_most ? " AND (v.valid_until IS NULL OR v.valid_until <= :until)"
+                                        : "") +
+        " ORDER BY r.key";
     try {
         SQLite::Statement q(db_.sql(), sql);
-        if (!unit.empty()) q.bind(1, std::string(unit));
+        if (!unit.empty()) q.bind(":unit", std::string(unit));
+        if (valid_until_at_most) q.bind(":until", to_iso(*valid_until_at_most));
         std::vector<ValidityRow> out;
         while (q.executeStep()) {
             ValidityRow row;
-            row.retiree_id = uuid_of(q.getColumn(0).getString());
-            row.name = q.getColumn(1).getString();
-            row.id_number = q.getColumn(2).getString();
-            row.employer_unit = q.getColumn(3).getString();
-            row.phone = q.getColumn(4).getString();
-            if (!q.getColumn(5).isNull()) row.valid_until = parse_date(q.getColumn(5).getString());
+            row.retiree_id = uuid_of(q.getColumn(1).getString());
+            row.name = q.getColumn(2).getString();
+            row.id_number = q.getColumn(3).getString();
+            row.employer_unit = q.getColumn(4).getString();
+            row.phone = q.getColumn(5).getString();
+            if (!q.getColumn(6).isNull()) row.valid_until = parse_date(q.getColumn(6).getString());
             out.push_back(std::move(row));
         }
         return out;

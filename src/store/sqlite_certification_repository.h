@@ -22,7 +22,8 @@ class SqliteCertificationRepository final : public CertificationRepository {
     void add(const Enrollment& e, const ChangeNote& note) override;
     void activate(const Enrollment& confirmed, const ChangeNote& note) override;
 
-    [[nodiscard]] std::vector<ValidityRow> validity_by_unit(std::string_view unit) const override;
+    [[nodiscard]] std::vector<ValidityRow> validity_by_unit(
+        std::string_view unit, std::optional<Date> valid_until_at_most) const override;
     [[nodiscard]] std::vector<ProxyAgent> known_proxies(const Uuid& retiree) const override;
 
     void add(const HomeVisitCase& c, const ChangeNote& note) override;

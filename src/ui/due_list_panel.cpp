@@ -7,6 +7,7 @@
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 #include <fstream>
@@ -217,6 +218,9 @@ wxString DueListPanel::unit() const {
 }
 
 void DueListPanel::refresh() {
+    // Every unit of a provincial workspace (a million retirees) takes about a second
+    // (docs/performance.md): the clerk sees it is working.
+    const wxBusyCursor busy;
     for (auto& r : rows_) r.clear();
     const std::string unit = to_utf8(this->unit());
     show_message({}, false);

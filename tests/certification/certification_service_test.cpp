@@ -272,8 +272,17 @@ TEST_F(CertificationServiceTest, ReviewNeedsASecondSupervisor) {
     auto no_reason = service_->decide_review(review->id, true, "", sup_b);
     ASSERT_FALSE(no_reason);
 
+    const auto never_certified = [&] {
+        const auto lists = service_->due_lists("", sup_b);
+        EXPECT_TRUE(lists);
+        return std::any_of(lists->never_certified.begin(), lists->never_certified.end(),
+                           [&](const pd::ValidityRow& r) { return r.retiree_id == retiree_; });
+    };
+    EXPECT_TRUE(never_certified());  // failures and a pending review give no validity
+
     auto ok = service_->decide_review(review->id, true, "bedridden; face matches photo", sup_b);
     ASSERT_TRUE(ok) << ok.error().message();
+    EXPECT_FALSE(never_certified());  // the approval's validity reaches the due lists
     EXPECT_EQ(ok->outcome, pd::CertificationOutcome::Passed);
     EXPECT_EQ(ok->method, pd::CertificationMethod::ManualReview);
     EXPECT_TRUE(pd::receipt_number_valid(ok->receipt_number));

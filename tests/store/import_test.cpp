@@ -334,7 +334,7 @@ TEST(DemoWorkspace, HasAYearOfCertificationHistoryThatNeverSyncs) {
     // The due lists have all three kinds: still valid, run out (overdue), never certified.
     SqliteCertificationRepository certs(db, clock);
     int overdue = 0, valid = 0, never = 0;
-    for (const auto& row : certs.validity_by_unit("")) {
+    for (const auto& row : certs.validity_by_unit("", std::nullopt)) {
         if (!row.valid_until) {
             ++never;
         } else if (*row.valid_until < clock.today()) {
@@ -346,6 +346,18 @@ TEST(DemoWorkspace, HasAYearOfCertificationHistoryThatNeverSyncs) {
     EXPECT_GT(overdue, 10);
     EXPECT_GT(valid, 300);
     EXPECT_GT(never, 20);
+    // With a cut-off the store keeps exactly the never certified and those valid up to it, in
+    // the same order.
+    const auto all = certs.validity_by_unit("", std::nullopt);
+    const pd::Date cutoff{std::chrono::sys_days{clock.today()} + std::chrono::days{40}};
+    std::vector<std::string> expected;
+    for (const auto& row : all)
+        if (!row.valid_until || *row.valid_until <= cutoff) expected.push_back(row.id_number);
+    std::vector<std::string> got;
+    for (const auto& row : certs.validity_by_unit("", cutoff)) got.push_back(row.id_number);
+    EXPECT_EQ(got, expected);
+    EXPECT_LT(got.size(), all.size());
+    EXPECT_GT(got.size(), static_cast<std::size_t>(never + overdue));
     EXPECT_EQ(seed_demo_certifications(db, clock, 1), 0U);  // once only
 }
 
