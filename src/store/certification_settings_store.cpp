@@ -8,6 +8,7 @@
 
 #include "domain/utf8.h"
 #include "store/store_error.h"
+#include "store/workspace.h"
 
 namespace pd::store {
 
@@ -55,20 +56,11 @@ void save_certification_settings(Database& db, const CertificationSettings& sett
     const auto place = utf8::decode(settings.place);
     if (!place || place->empty() || place->size() > kMaxPlaceChars)
         throw StoreError("the office name must be 1 to 60 characters of valid text");
-    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement put(db.sql(),
-                          "INSERT OR REPLACE INTO workspace_info (key, value) VALUES (?, ?)");
-    const std::pair<const char*, std::string> rows[] = {
+    const std::pair<std::string_view, std::string> rows[] = {
         {"certification.cycle", std::string(to_string(settings.cycle.rule))},
         {"certification.renew_window_days", std::to_string(settings.cycle.renew_window_days)},
         {"certification.place", settings.place}};
-    for (const auto& [k, v] : rows) {
-        put.bind(1, k);
-        put.bind(2, v);
-        put.exec();
-        put.reset();
-    }
-    tx.commit();
+    write_workspace_info(db, rows);
 }
 
 }  // namespace pd::store

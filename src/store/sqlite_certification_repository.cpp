@@ -19,9 +19,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 
 // Stored times are UTC ISO-8601 with milliseconds (to_utc_iso); read them back exactly.
 TimePoint parse_utc(const std::string& s) {
-    const auto t = parse_utc_iso(s);
-    if (!t) throw StoreError("reading a certification: '" + s + "' is not a stored UTC time");
-    return *t;
+    return stored_utc(s, "a certification");
 }
 
 Uuid uuid_of(const std::string& s) {

@@ -20,12 +20,6 @@ constexpr const char* kColumns =
     "staff_id, consent_version, consent_text, consent_given_by, consent_recorded_by, "
     "consent_at, template_blob, photo_blob, model_version, enrolled_by, enrolled_at";
 
-std::chrono::system_clock::time_point parse_time(const std::string& s) {
-    const auto t = parse_utc_iso(s);
-    if (!t) throw StoreError("reading a staff face: '" + s + "' is not a stored UTC time");
-    return *t;
-}
-
 StaffFace read(SQLite::Statement& st) {
     StaffFace f;
     const auto id = Uuid::parse(st.getColumn(0).getString());
@@ -35,12 +29,12 @@ StaffFace read(SQLite::Statement& st) {
     f.consent.text = st.getColumn(2).getString();
     f.consent.given_by = st.getColumn(3).getString();
     f.consent.recorded_by = st.getColumn(4).getString();
-    f.consent.at = parse_time(st.getColumn(5).getString());
+    f.consent.at = stored_utc(st.getColumn(5).getString(), "a staff face");
     f.template_blob = st.getColumn(6).getString();
     f.photo_blob = st.getColumn(7).getString();
     f.model_version = st.getColumn(8).getString();
     f.enrolled_by = st.getColumn(9).getString();
-    f.enrolled_at = parse_time(st.getColumn(10).getString());
+    f.enrolled_at = stored_utc(st.getColumn(10).getString(), "a staff face");
     return f;
 }
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "store/store_error.h"
+
 namespace pd::store {
 
 namespace {
@@ -35,6 +37,15 @@ std::optional<std::chrono::system_clock::time_point> parse_utc_iso(std::string_v
                              day{static_cast<unsigned>(d)}};
     if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
     return sys_days{ymd} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};
+}
+
+std::chrono::system_clock::time_point stored_utc(std::string_view text, std::string_view what) {
+    const auto t = parse_utc_iso(text);
+    if (!t) {
+        throw StoreError("reading " + std::string(what) + ": '" + std::string(text) +
+                         "' is not a stored UTC time");
+    }
+    return *t;
 }
 
 }  // namespace pd::store

@@ -47,6 +47,20 @@ WorkspaceInfo read_workspace_info(Database& db) {
     return info;
 }
 
+void write_workspace_info(Database& db,
+                          std::span<const std::pair<std::string_view, std::string>> rows) {
+    SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement put(db.sql(),
+                          "INSERT OR REPLACE INTO workspace_info (key, value) VALUES (?, ?)");
+    for (const auto& [k, v] : rows) {
+        put.bind(1, std::string(k));
+        put.bind(2, v);
+        put.exec();
+        put.reset();
+    }
+    tx.commit();
+}
+
 Database open_demo_workspace(const std::filesystem::path& path, const ScriptChecker& script,
                              const Clock& clock, std::size_t count, std::uint64_t seed) {
     std::error_code ec;
@@ -64,20 +78,11 @@ Database open_demo_workspace(const std::filesystem::path& path, const ScriptChec
         ImportOptions options;
         options.actor = system_actor("", "demo seed");
         (void)import_roster_bytes(db, csv.str(), "synthetic demo roster", script, clock, options);
-        SQLite::Transaction tx(db.sql());
-        SQLite::Statement put(db.sql(),
-                              "INSERT OR REPLACE INTO workspace_info(key, value) VALUES (?, ?)");
-        const std::pair<const char*, std::string> rows[] = {
+        const std::pair<std::string_view, std::string> rows[] = {
             {"demo", "1"},
             {"label", "Demo workspace (synthetic data)"},
             {"created_at", to_utc_iso(clock.now())}};
-        for (const auto& [k, v] : rows) {
-            put.bind(1, k);
-            put.bind(2, v);
-            put.exec();
-            put.reset();
-        }
-        tx.commit();
+        write_workspace_info(db, rows);
         // Due lists and histories with something in them, as in a real office.
         (void)seed_demo_certifications(db, clock, seed);
     }

@@ -2,7 +2,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "domain/clock.h"
 #include "domain/script_checker.h"
@@ -24,6 +27,10 @@ struct WorkspaceInfo {
     std::string created_at;  // UTC ISO
 };
 [[nodiscard]] WorkspaceInfo read_workspace_info(Database& db);
+
+// Sets workspace_info keys in one transaction (the workspace's own facts and settings).
+void write_workspace_info(Database& db,
+                          std::span<const std::pair<std::string_view, std::string>> rows);
 
 // Opens the demo workspace at `path` (creating its folder), seeding it with `count` synthetic
 // retirees when its registry is empty, and marks it as a demo. Seeding goes through the roster

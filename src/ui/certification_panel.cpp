@@ -185,7 +185,6 @@ bool CertificationPanel::run_search(const wxString& text, SearchField field) {
     }
     if (results_.empty()) {
         selected_.reset();
-        presented_.reset();
         card_.reset();
         show_selected();
         if (!q.empty() && !failed)
@@ -202,17 +201,13 @@ void CertificationPanel::select(std::size_t row) {
     if (row >= results_.size()) return;
     // A card read belongs to its holder: selecting someone else drops it. The list's own
     // selection event for the same retiree (after a card search) keeps it.
-    if (!selected_ || selected_->id != results_[row].id) {
-        presented_.reset();
-        card_.reset();
-    }
+    if (!selected_ || selected_->id != results_[row].id) card_.reset();
     selected_ = results_[row];
     show_selected();
 }
 
 void CertificationPanel::find_card_holder(const devices::Card& card) {
     const RetireeDraft on_card = draft_from_card(card.text);
-    presented_.reset();
     card_.reset();
     if (on_card.id_number.empty()) {
         selected_.reset();
@@ -246,10 +241,15 @@ void CertificationPanel::find_card_holder(const devices::Card& card) {
                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     list_->EnsureVisible(static_cast<long>(*holder));
     select(*holder);
-    // After select(), which drops a presented identity for a newly selected retiree.
-    presented_ = PresentedIdentity{on_card.name, on_card.id_number};
+    // After select(), which drops the card of a newly selected retiree.
     card_ = card;
     show_selected();
+}
+
+std::optional<PresentedIdentity> CertificationPanel::presented() const {
+    if (!card_) return std::nullopt;
+    const RetireeDraft on_card = draft_from_card(card_->text);
+    return PresentedIdentity{on_card.name, on_card.id_number};
 }
 
 wxString CertificationPanel::eligibility_text() const {
@@ -267,7 +267,7 @@ void CertificationPanel::show_selected() {
         return;
     }
     wxString text;
-    auto e = services_->service().eligibility(selected_->id, presented_, session_.actor);
+    auto e = services_->service().eligibility(selected_->id, presented(), session_.actor);
     if (!e) {
         text = translate(e.error());
     } else if (e->can_certify()) {

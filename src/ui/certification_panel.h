@@ -46,7 +46,8 @@ class CertificationPanel final : public wxPanel {
     [[nodiscard]] const std::vector<Certification>& history() const { return history_; }
     [[nodiscard]] CardReaderButton* card_reader() const { return card_reader_; }
     [[nodiscard]] const std::optional<RetireeRow>& selected() const { return selected_; }
-    [[nodiscard]] const std::optional<PresentedIdentity>& presented() const { return presented_; }
+    // The name and number on the card read for the selected retiree, if any.
+    [[nodiscard]] std::optional<PresentedIdentity> presented() const;
     [[nodiscard]] const std::optional<devices::Card>& card() const { return card_; }
     [[nodiscard]] wxString eligibility_text() const;
 
@@ -60,9 +61,9 @@ class CertificationPanel final : public wxPanel {
     std::unique_ptr<CertificationServices> services_;
     std::vector<RetireeRow> results_;
     std::optional<RetireeRow> selected_;
-    // The identity on the card read for the selected retiree; it goes when another is selected.
-    std::optional<PresentedIdentity> presented_;
-    std::optional<devices::Card> card_;  // the card itself, for the wizard and its chip photo
+    // The card read for the selected retiree (its identity is checked against the record, the
+    // wizard takes it for the chip photo); it goes when another is selected.
+    std::optional<devices::Card> card_;
     std::vector<Certification> history_;
     wxTextCtrl* query_ = nullptr;
     CardReaderButton* card_reader_ = nullptr;

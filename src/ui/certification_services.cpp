@@ -138,11 +138,13 @@ Expected<StaffFace> CertificationServices::enrol_staff_face(const Uuid& staff,
     const std::string tb = blobs_->put(staff, "staff-face-template", template_bytes(t));
     const std::string pb = blobs_->put(staff, "staff-face-photo", jpeg);
     auto f = staff_faces_->enrol(staff, consent, tb, pb, std::move(model_version), session_.actor);
-    // Refused: the sealed copies just made go again. Accepted: the replaced face goes.
-    const auto drop = f ? before : std::optional<StaffFace>(StaffFace{{}, {}, tb, pb, {}, {}, {}});
-    if (drop) {
-        blobs_->erase(drop->template_blob);
-        blobs_->erase(drop->photo_blob);
+    // Refused: the sealed copies just made go again. Accepted: the replaced face's go.
+    if (!f) {
+        blobs_->erase(tb);
+        blobs_->erase(pb);
+    } else if (before) {
+        blobs_->erase(before->template_blob);
+        blobs_->erase(before->photo_blob);
     }
     return f;
 }

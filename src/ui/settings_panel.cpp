@@ -16,6 +16,7 @@
 #include "store/auth_context.h"
 #include "store/certification_settings_store.h"
 #include "store/database.h"
+#include "store/sqlite_staff_face_repository.h"
 #include "ui/card_reader_button.h"
 #include "ui/certification_services.h"
 #include "ui/chip_photo.h"
@@ -245,7 +246,11 @@ SettingsPanel::SettingsPanel(wxWindow* parent, Session& session) : wxPanel(paren
     const auto show_face = [&session, self, face_state, withdraw] {
         std::optional<StaffFace> face;
         try {
-            if (self) face = CertificationServices(session, false).staff_faces().face(*self);
+            // Just the row: no keyring or face engine is needed to say whether it exists.
+            if (self) {
+                store::Database db(session.workspace.path);
+                face = store::SqliteStaffFaceRepository(db, session.clock).face(*self);
+            }
         } catch (const std::exception& e) {
             face_state->SetLabel(from_utf8(e.what()));
             withdraw->Hide();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 
+#include "../support/idsim_process.h"
 #include "devices/frame.h"
 #include "devices/reader_error.h"
 
@@ -77,13 +78,8 @@ TEST(SimulatorControl, AnotherCardIsLaidDownFromItsFile) {
                      ("pd-sim-card-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);
     const auto file = dir / "relative.json";
-    {
-        std::ofstream out(file);
-        out << R"({"type":"resident_id","name":"李明","sex":"1","nation":"01",)"
-            << R"("birth_date":"19800101","address":"陕西省西安市碑林区测试路3号",)"
-            << R"("id_number":"610103198001010038","issuing_authority":"西安市公安局",)"
-            << R"("valid_from":"20100101","valid_to":"20300101","newest_address":null})";
-    }
+    pd::test::write_card_json(file, {"李明", "1", "19800101", "陕西省西安市碑林区测试路3号",
+                                     "610103198001010038", "西安市公安局", "20300101"});
     EXPECT_EQ(sim.control("lift"), "ok");
     EXPECT_EQ(sim.control("card " + file.string()), "ok");
     EXPECT_EQ(sim.control("status"), "ok card present");

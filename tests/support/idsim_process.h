@@ -7,9 +7,30 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace pd::test {
+
+// A second-generation resident ID card as the simulator's card JSON (docs/devices.md).
+struct ResidentCard {
+    std::string name;
+    std::string sex;         // "1" male, "2" female
+    std::string birth_date;  // YYYYMMDD
+    std::string address;
+    std::string id_number;
+    std::string issuing_authority;
+    std::string valid_to = "长期";
+};
+
+inline void write_card_json(const std::filesystem::path& file, const ResidentCard& c) {
+    std::ofstream out(file);
+    out << R"({"type":"resident_id","name":")" << c.name << R"(","sex":")" << c.sex
+        << R"(","nation":"01","birth_date":")" << c.birth_date << R"(","address":")" << c.address
+        << R"(","id_number":")" << c.id_number << R"(","issuing_authority":")"
+        << c.issuing_authority << R"(","valid_from":"20100101","valid_to":")" << c.valid_to
+        << R"(","newest_address":null})";
+}
 
 class IdsimProcess {
   public:

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "../support/idsim_process.h"
+#include "../support/ui_steps.h"
 #include "devices/card.h"
 #include "ui/card_reader_button.h"
 #include "ui/registry_panel.h"
@@ -42,64 +43,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using pd::test::pause;
+using pd::test::text_of;
 
 constexpr const char* holder_id = "34052419800101001X";
-
-// Steps run from a timer, each asked again until it returns true.
-class Steps {
-  public:
-    void add(std::string what, std::function<bool()> step) {
-        steps_.push_back({std::move(what), std::move(step)});
-    }
-    void run(std::chrono::milliseconds step_timeout) {
-        wxGUIEventLoop loop;
-        timer_.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
-            if (busy_) return;
-            if (next_ >= steps_.size()) {
-                loop.ScheduleExit();
-                return;
-            }
-            busy_ = true;
-            const bool done = steps_[next_].second();
-            busy_ = false;
-            if (done) {
-                if (std::getenv("PD_UI_TEST_TRACE"))
-                    std::fprintf(stderr, "done: %s\n", steps_[next_].first.c_str());
-                ++next_;
-                started_ = Clock::now();
-            } else if (Clock::now() - started_ > step_timeout) {
-                ADD_FAILURE() << "step timed out: " << steps_[next_].first;
-                next_ = steps_.size();
-                if (on_abort) on_abort();
-            }
-        });
-        started_ = Clock::now();
-        timer_.Start(40);
-        loop.Run();
-        timer_.Stop();
-    }
-    std::function<void()> on_abort;
-
-  private:
-    std::vector<std::pair<std::string, std::function<bool()>>> steps_;
-    std::size_t next_ = 0;
-    bool busy_ = false;
-    Clock::time_point started_;
-    wxTimer timer_;
-};
-
-std::function<bool()> pause(int ms) {
-    auto until = std::make_shared<Clock::time_point>();
-    return [until, ms] {
-        if (*until == Clock::time_point{}) *until = Clock::now() + std::chrono::milliseconds(ms);
-        return Clock::now() >= *until;
-    };
-}
-
-wxString text_of(wxWindow* w) {
-    auto* t = dynamic_cast<wxTextCtrl*>(w);
-    return t ? t->GetValue() : wxString();
-}
 
 // The simulated reader, started with this build's pensiondesk-idsim.
 class Simulator : public pd::test::IdsimProcess {
@@ -121,13 +68,8 @@ TEST(CardReaderUi, SearchEditAndNoCard) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     const fs::path card_json = dir / "card.json";
-    {
-        std::ofstream out(card_json);
-        out << R"({"type":"resident_id","name":"张叁","sex":"1","nation":"01",)"
-            << R"("birth_date":"19800101","address":"陕西省西安市碑林区友谊东路1号",)"
-            << R"("id_number":")" << holder_id << R"(","issuing_authority":"西安市公安局碑林分局",)"
-            << R"("valid_from":"20100101","valid_to":"长期","newest_address":null})";
-    }
+    pd::test::write_card_json(card_json, {"张叁", "1", "19800101", "陕西省西安市碑林区友谊东路1号",
+                                          holder_id, "西安市公安局碑林分局"});
     Simulator sim(card_json, dir / "control");
     ASSERT_FALSE(sim.path().empty()) << "pensiondesk-idsim did not start";
 
@@ -175,7 +117,7 @@ TEST(CardReaderUi, SearchEditAndNoCard) {
         if (dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
     };
 
-    Steps s;
+    pd::test::Scenario s;
     s.on_abort = close_dialog;
     s.add("window shown", pause(600));
     s.add("press 读卡 in the search", [&] {

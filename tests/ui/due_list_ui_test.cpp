@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/ui_steps.h"
 #include "domain/audit.h"
 #include "domain/certification_cycle.h"
 #include "domain/certification_service.h"
@@ -40,22 +41,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using List = pd::ui::DueListPanel::List;
-
-bool pump_until(const std::function<bool()>& done, std::chrono::seconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        wxTheApp->ProcessPendingEvents();
-        wxYield();
-        wxMilliSleep(5);
-    }
-    return true;
-}
-
-void pump_for(std::chrono::milliseconds d) {
-    const auto until = std::chrono::steady_clock::now() + d;
-    pump_until([&] { return std::chrono::steady_clock::now() > until; }, 10s);
-}
+using pd::test::pump_for;
+using pd::test::pump_until;
 
 pd::Date add_days(pd::Date d, int n) {
     return pd::Date{std::chrono::sys_days{d} + std::chrono::days{n}};

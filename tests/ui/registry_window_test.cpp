@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/ui_steps.h"
 #include "ui/area.h"
 #include "ui/main_frame.h"
 #include "ui/registry_panel.h"
@@ -34,52 +35,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-// A sequence of steps; each returns true when done, false to be asked again on the next tick.
-class Scenario {
-  public:
-    void add(std::string what, std::function<bool()> step) {
-        steps_.push_back({std::move(what), std::move(step)});
-    }
-
-    // Runs the steps; a step that is not done within `step_timeout` fails the test.
-    void run(std::chrono::milliseconds step_timeout) {
-        wxGUIEventLoop loop;
-        timer_.Bind(wxEVT_TIMER, [&](wxTimerEvent&) { tick(loop, step_timeout); });
-        step_started_ = Clock::now();
-        timer_.Start(40);
-        loop.Run();
-        timer_.Stop();
-    }
-
-    std::function<void()> on_abort;  // closes what is open (the modal dialog) after a failure
-
-  private:
-    void tick(wxGUIEventLoop& loop, std::chrono::milliseconds step_timeout) {
-        if (busy_) return;  // a step's own event processing re-entered the timer
-        if (next_ >= steps_.size()) {
-            loop.ScheduleExit();
-            return;
-        }
-        busy_ = true;
-        const bool done = steps_[next_].second();
-        busy_ = false;
-        if (done) {
-            ++next_;
-            step_started_ = Clock::now();
-        } else if (Clock::now() - step_started_ > step_timeout) {
-            ADD_FAILURE() << "step timed out: " << steps_[next_].first;
-            next_ = steps_.size();
-            if (on_abort) on_abort();
-        }
-    }
-
-    std::vector<std::pair<std::string, std::function<bool()>>> steps_;
-    std::size_t next_ = 0;
-    bool busy_ = false;
-    Clock::time_point step_started_;
-    wxTimer timer_;
-};
+using pd::test::pause;
+using pd::test::text_of;
 
 wxWindow* find_top_level(const wxString& name) {
     for (wxWindow* w : wxTopLevelWindows)
@@ -111,20 +68,6 @@ class Driver {
     wxUIActionSimulator sim_;
 };
 
-// A pause as a step: lets X deliver events and debounce timers fire.
-std::function<bool()> pause(int ms) {
-    auto until = std::make_shared<Clock::time_point>();
-    return [until, ms] {
-        if (*until == Clock::time_point{}) *until = Clock::now() + std::chrono::milliseconds(ms);
-        return Clock::now() >= *until;
-    };
-}
-
-wxString text_of(wxWindow* w) {
-    auto* t = dynamic_cast<wxTextCtrl*>(w);
-    return t ? t->GetValue() : wxString();
-}
-
 TEST(RegistryWindow, RegisterRejectedThenFixedThenFoundBySearch) {
     const fs::path db =
         fs::temp_directory_path() / ("pensiondesk-ui-test-" + std::to_string(getpid()) + ".sqlite");
@@ -149,7 +92,7 @@ TEST(RegistryWindow, RegisterRejectedThenFixedThenFoundBySearch) {
     pd::ui::RetireeDialog* dialog = nullptr;
     const auto dialog_field = [&](const char* field) { return dialog->control(field); };
 
-    Scenario s;
+    pd::test::Scenario s;
     s.on_abort = [&] {
         if (auto* d = find_top_level("retiree_dialog"))
             static_cast<wxDialog*>(d)->EndModal(wxID_CANCEL);

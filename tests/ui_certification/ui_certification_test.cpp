@@ -34,6 +34,7 @@
 #include <random>
 
 #include "../support/idsim_process.h"
+#include "../support/ui_steps.h"
 #include "devices/card.h"
 #include "domain/audit.h"
 #include "domain/id_number.h"
@@ -67,6 +68,9 @@
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+using pd::test::press;
+using pd::test::pump_for;
+using pd::test::pump_until;
 
 namespace {
 
@@ -80,30 +84,6 @@ fs::path shots_dir() {
     fs::path dir = fs::path(PD_BUILD_DIR) / "ui_certification_screenshots";
     fs::create_directories(dir);
     return dir;
-}
-
-// Runs the event loop until `done` or the timeout; true when done.
-bool pump_until(const std::function<bool()>& done, std::chrono::seconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        wxTheApp->ProcessPendingEvents();
-        wxYield();
-        wxMilliSleep(5);
-    }
-    return true;
-}
-
-// A click as the button's own event, as wxUIActionSimulator would end up sending it.
-void press(wxButton* button) {
-    wxCommandEvent e(wxEVT_BUTTON, button->GetId());
-    e.SetEventObject(button);
-    button->ProcessWindowEvent(e);
-}
-
-void pump_for(std::chrono::milliseconds d) {
-    const auto until = std::chrono::steady_clock::now() + d;
-    pump_until([&] { return std::chrono::steady_clock::now() > until; }, 10s);
 }
 
 void shot(wxWindow* w, const std::string& name) {
@@ -860,13 +840,8 @@ TEST(CertificationCardReader, CardHolderIsSelectedAndTheNameOnTheCardIsChecked) 
     const std::string first17 = "11010119520315002";
     const std::string id_number = first17 + pd::IdNumber::check_character(first17);
     const fs::path card_json = dir / "card.json";
-    {
-        std::ofstream out(card_json);
-        out << R"({"type":"resident_id","name":"李秀瑛","sex":"2","nation":"01",)"
-            << R"("birth_date":"19520315","address":"北京市东城区测试路1号",)"
-            << R"("id_number":")" << id_number << R"(","issuing_authority":"北京市公安局东城分局",)"
-            << R"("valid_from":"20100101","valid_to":"长期","newest_address":null})";
-    }
+    pd::test::write_card_json(card_json, {"李秀瑛", "2", "19520315", "北京市东城区测试路1号",
+                                          id_number, "北京市公安局东城分局"});
     Simulator sim(card_json, dir / "control");
     ASSERT_FALSE(sim.path().empty()) << "pensiondesk-idsim did not start";
     // The reader's port comes from the configuration, as on a counter PC; read on a press only.
@@ -965,13 +940,8 @@ TEST_F(WizardTest, CardInTheWizardAndTheChipPhotoAtEnrolment) {
     auto reg = session_->registry->register_retiree(d, session_->actor);
     ASSERT_TRUE(reg);
     const fs::path card_json = dir_ / "card.json";
-    {
-        std::ofstream out(card_json);
-        out << R"({"type":"resident_id","name":"周秀瑛","sex":"2","nation":"01",)"
-            << R"("birth_date":"19500505","address":"陕西省西安市测试路2号",)"
-            << R"("id_number":")" << id_number << R"(","issuing_authority":"西安市公安局",)"
-            << R"("valid_from":"20100101","valid_to":"长期","newest_address":null})";
-    }
+    pd::test::write_card_json(
+        card_json, {"周秀瑛", "2", "19500505", "陕西省西安市测试路2号", id_number, "西安市公安局"});
     Simulator sim(card_json, dir_ / "control");
     ASSERT_FALSE(sim.path().empty()) << "pensiondesk-idsim did not start";
     auto* previous = wxConfigBase::Set(
@@ -999,13 +969,9 @@ TEST_F(WizardTest, CardInTheWizardAndTheChipPhotoAtEnrolment) {
 
     // The relative lays their own card down: the proxy fields take its name and number.
     const fs::path relative_json = dir_ / "relative.json";
-    {
-        std::ofstream out(relative_json);
-        out << R"({"type":"resident_id","name":"李明","sex":"1","nation":"01",)"
-            << R"("birth_date":"19800101","address":"陕西省西安市碑林区测试路3号",)"
-            << R"("id_number":"610103198001010038","issuing_authority":"西安市公安局",)"
-            << R"("valid_from":"20100101","valid_to":"20300101","newest_address":null})";
-    }
+    pd::test::write_card_json(relative_json,
+                              {"李明", "1", "19800101", "陕西省西安市碑林区测试路3号",
+                               "610103198001010038", "西安市公安局", "20300101"});
     sim.send("card " + relative_json.string());
     pump_for(200ms);  // the simulator takes the line on its own thread
     wizard->proxy_panel()->set(pd::ProxyDraft{"", "", "13912345678", "子女"});
